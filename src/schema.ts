@@ -1,0 +1,99 @@
+/**
+ * The one declaration of what a paper file and a topic file may hold.
+ *
+ * Used by the Astro content collections (`src/content.config.ts`), by ingest
+ * before it writes a file, and by `npm run check` on pull requests. Every
+ * field says who owns it: **ingest** rewrites it from the dumps on every run;
+ * **people** own it and ingest never touches it.
+ */
+import { z } from 'astro/zod';
+
+/** A topic slug: lower-case words joined by hyphens, e.g. `long-context`. */
+export const topicSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a topic slug is lower-case words joined by hyphens');
+
+/** Where one listing of a paper sits in the dumps. */
+export const sourceSchema = z.object({
+  /** File name inside `content/dumps/`. */
+  dump: z.string().min(1),
+  /** 1-based line of the title in that dump. */
+  line: z.number().int().positive(),
+});
+
+/** A link a person adds to a paper (code, slides, blog post, …). */
+export const linkSchema = z.object({
+  label: z.string().min(1),
+  url: z.url(),
+});
+
+/** Fields that ingest writes and rewrites. Everything else in a paper file is a person's. */
+export const INGEST_FIELDS = ['title', 'abstract', 'sources', 'auto_topics'] as const;
+
+/**
+ * Builds the paper schema for a set of known topic slugs.
+ * The topic list is content (`content/topics/*.md`), so the schema is made from it.
+ */
+export function createPaperSchema(topicSlugs: readonly string[]) {
+  const topic = z
+    .string()
+    .refine((value) => topicSlugs.includes(value), {
+      error: (issue) => `"${String(issue.input)}" is not a topic (known: ${topicSlugs.join(', ')})`,
+    });
+  return z.looseObject({
+    /** ingest: the title exactly as in the dump, whitespace collapsed. */
+    title: z.string().trim().min(1),
+    /** ingest: the abstract; paragraphs separated by a blank line. */
+    abstract: z.string(),
+    /** ingest until a person changes it: the topics the paper is listed under. */
+    topics: z.array(topic).refine((list) => new Set(list).size === list.length, {
+      error: 'lists a topic twice',
+    }),
+    /** ingest: what the classifier assigned. When `topics` differs, a person chose the topics and ingest keeps them. */
+    auto_topics: z.array(topic),
+    /** ingest: every listing of the paper in the dumps. */
+    sources: z.array(sourceSchema),
+    /** people: reading status. */
+    status: z.enum(['to-read', 'reading', 'read', 'skipped']).optional(),
+    /** people: free-form tags. */
+    tags: z.array(z.string().min(1)).optional(),
+    /** people: 1 (weak) to 5 (must read). */
+    rating: z.number().int().min(1).max(5).optional(),
+    /** people: links to code, slides, posts. */
+    links: z.array(linkSchema).optional(),
+    /** people: when the note was last written (YYYY-MM-DD); otherwise the git history dates it. */
+    noted: z.coerce.date().optional(),
+  });
+}
+
+export type PaperData = z.infer<ReturnType<typeof createPaperSchema>>;
+export type Source = z.infer<typeof sourceSchema>;
+
+/** One classifier rule: a phrase and what it is worth where it appears. */
+export const ruleSchema = z.object({
+  /** A phrase, matched case-insensitively on word boundaries; `*` matches any word ending. */
+  phrase: z.string().min(1),
+  /** Points added to (or, under `against`, taken from) the topic's score. */
+  weight: z.number().positive(),
+  /** Where the phrase must appear. */
+  where: z.enum(['title', 'abstract', 'any']).default('any'),
+});
+
+/** A topic definition file, `content/topics/<slug>.md`; its body is the long description. */
+export const topicSchema = z.object({
+  /** Shown as the topic page's heading. */
+  title: z.string().min(1),
+  /** One line, shown under the heading and on the home page. */
+  description: z.string().min(1),
+  /** Position among the topics on the home page. */
+  order: z.number().int().default(0),
+  /** Score a paper needs to be on this topic. */
+  threshold: z.number().positive(),
+  /** Phrases that count for the topic. */
+  rules: z.array(ruleSchema).min(1),
+  /** Phrases that count against it. */
+  against: z.array(ruleSchema).default([]),
+});
+
+export type TopicData = z.infer<typeof topicSchema>;
+export type Rule = z.infer<typeof ruleSchema>;
