@@ -1,0 +1,26 @@
+/**
+ * `npm run check [-- --dumps DIR --papers DIR --topics DIR]`
+ * Validates every paper file; exits non-zero on any error. Run by pull requests.
+ */
+import { parseArgs } from 'node:util';
+import { checkContent } from '../src/lib/check.ts';
+import { formatDiagnostic } from '../src/lib/ingest/diagnostics.ts';
+
+const { values } = parseArgs({
+  options: {
+    dumps: { type: 'string', default: 'content/dumps' },
+    papers: { type: 'string', default: 'content/papers' },
+    topics: { type: 'string', default: 'content/topics' },
+  },
+});
+
+try {
+  const result = checkContent({ dumps: values.dumps!, papers: values.papers!, topics: values.topics! });
+  for (const warning of result.warnings) console.warn(`warning: ${formatDiagnostic(warning)}`);
+  for (const error of result.errors) console.error(`error: ${formatDiagnostic(error)}`);
+  console.log(`check: ${result.files} paper files, ${result.errors.length} errors, ${result.warnings.length} warnings`);
+  if (result.errors.length > 0) process.exitCode = 1;
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

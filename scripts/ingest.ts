@@ -1,0 +1,49 @@
+/**
+ * `npm run ingest [-- --dumps DIR --out DIR --topics DIR]`
+ * Turns the paper dumps into one Markdown file per paper. See src/lib/ingest.
+ */
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, IngestError } from '../src/lib/ingest/diagnostics.ts';
+import { runIngest, type IngestReport } from '../src/lib/ingest/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    dumps: { type: 'string', default: 'content/dumps' },
+    out: { type: 'string', default: 'content/papers' },
+    topics: { type: 'string', default: 'content/topics' },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+/** The one-line summary every run ends with. */
+function summary(report: IngestReport): string {
+  return [
+    `ingest: ${report.dumps} dumps`,
+    `${report.listings} listings`,
+    `${report.papers} papers`,
+    `${report.new} new`,
+    `${report.updated} updated`,
+    `${report.unchanged} unchanged`,
+    `${report.orphans.length} not in any dump`,
+    `${report.warnings.length} warnings`,
+    `${report.seconds.toFixed(2)} s`,
+  ].join(', ');
+}
+
+try {
+  const report = runIngest({ dumps: values.dumps!, out: values.out!, topics: values.topics! });
+  for (const warning of report.warnings) console.warn(`warning: ${formatDiagnostic(warning)}`);
+  for (const orphan of report.orphans) {
+    console.warn(`note: ${orphan.path}: not in any dump any more; kept as it is (delete it by hand if the paper should go)`);
+  }
+  console.log(summary(report));
+} catch (error) {
+  if (error instanceof IngestError) {
+    for (const diagnostic of error.diagnostics) console.error(`error: ${formatDiagnostic(diagnostic)}`);
+    console.error(`ingest: stopped with ${error.diagnostics.length} error(s); no file was written`);
+  } else {
+    console.error(`error: ${(error as Error).message}`);
+    console.error('ingest: stopped; no file was written');
+  }
+  process.exitCode = 1;
+}
