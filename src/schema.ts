@@ -58,7 +58,7 @@ export function createPaperSchema(topicSlugs: readonly string[]) {
     /** people: free-form tags. */
     tags: z.array(z.string().min(1)).optional(),
     /** people: 1 (weak) to 5 (must read). */
-    rating: z.number().int().min(1).max(5).optional(),
+    rating: z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 (weak) to 5 (must read)').max(5, 'must be from 1 (weak) to 5 (must read)').optional(),
     /** people: links to code, slides, posts. */
     links: z.array(linkSchema).optional(),
     /** people: when the note was last written (YYYY-MM-DD); otherwise the git history dates it. */

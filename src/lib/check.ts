@@ -3,6 +3,7 @@
  * follows the schema, names known topics, is a different paper from every
  * other file, and leaves the fields ingest owns as ingest wrote them.
  */
+import { basename } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createPaperSchema, INGEST_FIELDS } from '../schema.ts';
 import { IngestError, type Diagnostic } from './ingest/diagnostics.ts';
@@ -41,7 +42,13 @@ export function checkContent(options: CheckOptions): CheckResult {
 
   const { assign, slugs } = topicAssigner(options.topics);
   const schema = createPaperSchema(slugs);
-  for (const file of files) errors.push(...validatePaperData(schema, file.data, file.path, slugs).problems);
+  // A file with a problem above gets no further messages: fix one thing at a time.
+  const broken = new Set(problems.map((problem) => basename(problem.file).replace(/\.mdx?$/, '')));
+  for (const file of files) {
+    const invalid = validatePaperData(schema, file.data, file.path, slugs).problems;
+    errors.push(...invalid);
+    if (invalid.length > 0) broken.add(file.slug);
+  }
 
   let fromDumps;
   try {
@@ -58,6 +65,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   const byPath = new Map(files.map((file) => [file.path, file]));
   errors.push(...plan.errors);
   for (const write of plan.writes) {
+    if (broken.has(write.slug)) continue;
     if (write.kind === 'new') {
       errors.push({
         file: write.path,

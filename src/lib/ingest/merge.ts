@@ -25,8 +25,8 @@ export function paperKey(title: string): string {
 
 /**
  * Merges listings of the same paper. Pure. The first listing (in the order
- * given: dumps by name, then by line) names the paper; the longest abstract
- * wins, since a shorter one is usually a cut-off copy.
+ * given: dumps by name, then by line) gives the title and the abstract, so
+ * which copy wins is predictable: to correct a paper, edit its first listing.
  */
 export function mergeListings(listings: readonly Listing[]): MergedPaper[] {
   const byKey = new Map<string, MergedPaper>();
@@ -39,7 +39,6 @@ export function mergeListings(listings: readonly Listing[]): MergedPaper[] {
       continue;
     }
     known.sources.push(source);
-    if (listing.abstract.length > known.abstract.length) known.abstract = listing.abstract;
   }
   return [...byKey.values()];
 }

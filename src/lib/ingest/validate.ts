@@ -63,6 +63,11 @@ export function validatePaperData<T extends z.ZodType>(
         };
       }
     }
+    if (issue.code === 'invalid_value' && 'values' in issue) {
+      const allowed = issue.values.map(String);
+      const guess = typeof value === 'string' ? suggest(value, allowed) : undefined;
+      return { file, field, message: `${JSON.stringify(value)} is not allowed${guess ? ` (did you mean "${guess}"?)` : ''}`, fix: `use one of: ${allowed.join(', ')}` };
+    }
     if (value === undefined && issue.code === 'invalid_type') {
       return { file, field, message: 'is missing', fix: `add "${field}:" to the frontmatter, or run \`npm run ingest\` to restore it` };
     }
