@@ -1,0 +1,30 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import mdx from '@astrojs/mdx';
+import { defineConfig, envField } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
+
+/** The repository's web address: env REPO_URL, else package.json "repository", else the default. */
+function defaultRepoUrl() {
+  const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+  const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  if (repository) return repository.replace(/^git\+/, '').replace(/\.git$/, '');
+  return 'https://github.com/shelf-reading-list/shelf';
+}
+
+// SITE_URL (e.g. https://lab.example.org) and BASE_PATH (e.g. /shelf/) let the site be served from a subfolder.
+export default defineConfig({
+  site: process.env.SITE_URL || undefined,
+  base: process.env.BASE_PATH || '/',
+  trailingSlash: 'ignore',
+  // Test fixtures build into their own folders so they never clobber the real site.
+  outDir: process.env.SHELF_OUT_DIR || './dist',
+  cacheDir: process.env.SHELF_CACHE_DIR || './node_modules/.astro',
+  integrations: [mdx(), pagefind()],
+  env: {
+    schema: {
+      REPO_URL: envField.string({ context: 'server', access: 'public', url: true, default: defaultRepoUrl() }),
+    },
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,36 @@
+/**
+ * The two content collections. Their schemas live in `src/schema.ts`; ids are
+ * file names without the extension, so `content/papers/foo.mdx` is paper `foo`.
+ */
+import { readdirSync } from 'node:fs';
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { createPaperSchema, topicSchema } from './schema.ts';
+
+// SHELF_CONTENT_DIR points the site at another content folder (the test fixtures use it).
+const CONTENT_DIR = process.env.SHELF_CONTENT_DIR || './content';
+const TOPICS_DIR = `${CONTENT_DIR}/topics`;
+
+/** Topic slugs, read synchronously because the paper schema is built from them. */
+function readTopicSlugs(): string[] {
+  return readdirSync(TOPICS_DIR)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => name.replace(/\.md$/, ''))
+    .sort();
+}
+
+/** `sub/foo.mdx` → `foo`: the slug is the file name, whatever the folder or extension. */
+function idFromFileName({ entry }: { entry: string }): string {
+  return entry.replace(/^.*\//, '').replace(/\.mdx?$/, '');
+}
+
+export const collections = {
+  papers: defineCollection({
+    loader: glob({ pattern: '**/*.{md,mdx}', base: `${CONTENT_DIR}/papers`, generateId: idFromFileName }),
+    schema: createPaperSchema(readTopicSlugs()),
+  }),
+  topics: defineCollection({
+    loader: glob({ pattern: '*.md', base: TOPICS_DIR, generateId: idFromFileName }),
+    schema: topicSchema,
+  }),
+};

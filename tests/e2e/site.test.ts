@@ -1,0 +1,188 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { fixtureSite, readPapers, readTopics, realSite } from '../site/builds.ts';
+
+let browser: Browser;
+let site: StaticSite;
+let fixture: StaticSite;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  site = await serveStatic(realSite.outDir, realSite.base);
+  fixture = await serveStatic(fixtureSite.outDir, fixtureSite.base);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await fixture?.close();
+});
+
+const papers = readPapers(realSite);
+const topics = readTopics(realSite);
+const [topicSlug, topicTitle] = [...topics].find(([slug]) => papers.some((p) => p.data.topics.includes(slug)))!;
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/** Types a query on the search page and waits for the result count to settle. */
+async function search(page: Page, query: string): Promise<void> {
+  await page.fill('#search-input', query);
+  await page.waitForFunction((q) => document.querySelector('#search-status')?.textContent?.includes(`“${q}”`), query);
+}
+
+const resultTitles = (page: Page) => page.locator('#search-results .paper-title a').allTextContents();
+
+describe('search', () => {
+  it('finds a paper by its title', async () => {
+    const paper = papers.find((p) => p.data.topics.length > 0)!;
+    const page = await newPage();
+    await page.goto(`${site.root}search/`);
+    await search(page, paper.data.title);
+    expect(await resultTitles(page)).toContain(paper.data.title);
+    const first = page.locator('#search-results .paper-title a', { hasText: paper.data.title }).first();
+    await first.click();
+    await page.waitForURL(`**/papers/${paper.slug}/`);
+    expect(await page.locator('h1').textContent()).toBe(paper.data.title);
+    await page.context().close();
+  });
+
+  it('narrows the results to a topic, shows counts per topic and keeps the query in the URL', async () => {
+    const page = await newPage();
+    await page.goto(`${site.root}search/?q=model`);
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('“model”'));
+    const all = Number((await page.textContent('#search-status'))!.match(/^(\d+)/)![1]);
+    const count = Number(await page.textContent(`[data-count-for="${topicTitle}"]`));
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(all);
+    await page.getByRole('checkbox', { name: new RegExp(`^${topicTitle}`) }).check();
+    await page.waitForFunction((t) => document.querySelector('#search-status')?.textContent?.includes(` in ${t}`), topicTitle);
+    expect(await page.textContent('#search-status')).toMatch(new RegExp(`^${count} papers? for “model” in ${topicTitle}`));
+    const chips = await page.locator('#search-results > li').evaluateAll((items) =>
+      items.map((item) => [...item.querySelectorAll('.topic-list a')].map((a) => a.textContent)),
+    );
+    expect(chips.length).toBeGreaterThan(0);
+    for (const list of chips) expect(list).toContain(topicTitle);
+    expect(new URL(page.url()).searchParams.getAll('topic')).toEqual([topicTitle]);
+    await page.context().close();
+  });
+
+  it('highlights the matched words in excerpts', async () => {
+    const page = await newPage();
+    await page.goto(`${site.root}search/?q=context`);
+    await page.waitForSelector('#search-results mark');
+    expect((await page.locator('#search-results mark').first().textContent())!.toLowerCase()).toContain('context');
+    await page.context().close();
+  });
+
+  it('focuses the search box when / is pressed, and submits to the search page', async () => {
+    const page = await newPage();
+    await page.goto(`${site.root}papers/${papers[0]!.slug}/`);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('attention');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/search/?q=attention');
+    await page.waitForSelector('#search-results li');
+    expect(await page.inputValue('#search-input')).toBe('attention');
+    await page.context().close();
+  });
+
+  it('links results to pages under the base path', async () => {
+    const page = await newPage();
+    await page.goto(`${fixture.root}search/?q=reasoning`);
+    await page.waitForSelector('#search-results li');
+    const hrefs = await page.locator('#search-results .paper-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain('/shelf/papers/notes-in-mdx/');
+    await page.locator('#search-results .paper-title a').first().click();
+    await page.waitForLoadState();
+    expect(await page.locator('h1').textContent()).not.toBe('Page not found');
+    await page.context().close();
+  });
+});
+
+describe('navigation', () => {
+  it('goes from home to a topic to a paper', async () => {
+    const page = await newPage();
+    await page.goto(site.root);
+    await page.getByRole('link', { name: topicTitle, exact: true }).first().click();
+    await page.waitForURL(`**/topics/${topicSlug}/`);
+    expect(await page.locator('h1').textContent()).toBe(topicTitle);
+    const firstPaper = page.locator('main .paper-title a').first();
+    const title = await firstPaper.textContent();
+    await firstPaper.click();
+    await page.waitForURL('**/papers/**');
+    expect(await page.locator('h1').textContent()).toBe(title);
+    await page.context().close();
+  });
+
+  it('works with JavaScript off, and the search page says it needs it', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(site.root);
+    await page.getByRole('link', { name: topicTitle, exact: true }).first().click();
+    await page.waitForURL(`**/topics/${topicSlug}/`);
+    await page.locator('main .paper-title a').first().click();
+    await page.waitForURL('**/papers/**');
+    await page.goto(`${site.root}search/`);
+    expect(await page.locator('main').textContent()).toContain('Search needs JavaScript');
+    expect(await page.locator('#search-app').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('shows the 404 page for an unknown address', async () => {
+    const page = await newPage();
+    const response = await page.goto(`${site.root}papers/no-such-paper/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    await page.context().close();
+  });
+
+  it('never runs a script found in an abstract', async () => {
+    const page = await newPage();
+    await page.goto(`${fixture.root}papers/markup-in-abstract/`);
+    expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    await page.goto(`${fixture.root}search/?q=pwned`);
+    await page.waitForSelector('#search-results li');
+    expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    expect(await page.locator('#search-results .excerpt').first().textContent()).toContain('<script>');
+    await page.context().close();
+  });
+});
+
+describe('accessibility (axe)', () => {
+  const pages = () => ({
+    home: '',
+    topic: `topics/${topicSlug}/`,
+    paper: `papers/${papers.find((p) => p.data.topics.length > 0)!.slug}/`,
+    'paper with notes and person fields': 'papers/rated-with-links/',
+    search: 'search/?q=context',
+    'all papers': 'papers/',
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`finds no violations on the main pages in ${colorScheme} mode`, async () => {
+      const page = await newPage({ colorScheme });
+      const violations: string[] = [];
+      for (const [name, path] of Object.entries(pages())) {
+        const root = name.includes('person fields') ? fixture.root : site.root;
+        await page.goto(root + path);
+        if (name === 'search') await page.waitForSelector('#search-results li');
+        const results = await new AxeBuilder({ page }).analyze();
+        for (const violation of results.violations) {
+          violations.push(`${name}: ${violation.id} (${violation.impact}): ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        }
+      }
+      expect(violations).toEqual([]);
+      await page.context().close();
+    });
+  }
+});

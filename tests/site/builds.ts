@@ -1,0 +1,91 @@
+/**
+ * The two builds the site tests read: the real site (content/, base `/`) and a
+ * small fixture site (tests/fixtures/site, base `/shelf/`) whose papers cover
+ * the cases the real dumps may not: markup in an abstract, MDX notes, person
+ * fields, a paper on no topic, a file in a subfolder.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { parsePaperFile } from '../../src/lib/frontmatter.ts';
+
+export interface SiteBuild {
+  name: string;
+  /** Folder holding `papers/` and `topics/`. */
+  contentDir: string;
+  outDir: string;
+  base: string;
+  repoUrl: string;
+  /** Environment for `astro build`. */
+  env: Record<string, string>;
+}
+
+export const realSite: SiteBuild = {
+  name: 'site',
+  contentDir: 'content',
+  outDir: 'dist',
+  base: process.env.BASE_PATH || '/',
+  repoUrl: process.env.REPO_URL || 'https://github.com/shelf-reading-list/shelf',
+  env: {},
+};
+
+export const fixtureSite: SiteBuild = {
+  name: 'fixture',
+  contentDir: 'tests/fixtures/site/content',
+  outDir: '.cache/fixture-dist',
+  base: '/shelf/',
+  repoUrl: 'https://github.com/example/shelf-fixture',
+  env: {
+    SHELF_CONTENT_DIR: 'tests/fixtures/site/content',
+    SHELF_OUT_DIR: '.cache/fixture-dist',
+    SHELF_CACHE_DIR: '.cache/fixture-astro',
+    BASE_PATH: '/shelf/',
+    SITE_URL: 'https://lab.example.org',
+    REPO_URL: 'https://github.com/example/shelf-fixture',
+  },
+};
+
+export const builds = [realSite, fixtureSite];
+
+/** Every file under `dir`, as paths relative to the repository root. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
+}
+
+/** A paper file as the tests need it. */
+export interface PaperSource {
+  slug: string;
+  /** Path from the repository root, e.g. `content/papers/x.md`. */
+  path: string;
+  data: { title: string; abstract: string; topics: string[] } & Record<string, unknown>;
+  body: string;
+}
+
+/** Every paper file of a build's content. */
+export function readPapers(build: SiteBuild): PaperSource[] {
+  return listFiles(join(build.contentDir, 'papers'))
+    .filter((path) => /\.mdx?$/.test(path))
+    .map((path) => {
+      const { data, body } = parsePaperFile(readFileSync(path, 'utf8'));
+      const slug = path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
+      return { slug, path: relative('.', path), data: data as PaperSource['data'], body };
+    });
+}
+
+/** Topic slug → title, from a build's topic files. */
+export function readTopics(build: SiteBuild): Map<string, string> {
+  const topics = new Map<string, string>();
+  for (const path of listFiles(join(build.contentDir, 'topics')).filter((file) => file.endsWith('.md'))) {
+    const { data } = parsePaperFile(readFileSync(path, 'utf8'));
+    topics.set(path.replace(/^.*\//, '').replace(/\.md$/, ''), String(data.title));
+  }
+  return topics;
+}
+
+/** The built HTML of a site path such as `papers/x/`, parsed. */
+export function readPage(build: SiteBuild, sitePath: string): HTMLElement {
+  const file = sitePath.endsWith('.html') ? sitePath : join(sitePath, 'index.html');
+  return parse(readFileSync(join(build.outDir, file), 'utf8'));
+}
