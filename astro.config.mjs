@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import { defineConfig, envField } from 'astro/config';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
 import pagefind from './src/integrations/pagefind.ts';
 
 /** The repository's web address: env REPO_URL, else package.json "repository", else the default. */
@@ -20,7 +22,9 @@ export default defineConfig({
   // Test fixtures build into their own folders so they never clobber the real site.
   outDir: process.env.SHELF_OUT_DIR || './dist',
   cacheDir: process.env.SHELF_CACHE_DIR || './node_modules/.astro',
-  integrations: [mdx(), pagefind()],
+  // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time; MDX extends this config.
+  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
+  integrations: [mdx({ extendMarkdownConfig: true }), pagefind()],
   env: {
     schema: {
       REPO_URL: envField.string({ context: 'server', access: 'public', url: true, default: defaultRepoUrl() }),

@@ -1,7 +1,10 @@
 /** Reads the content collections once per page in the shapes the pages use. */
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { classify, compileTopics } from './classify.ts';
-import { sortByTitle, sortTopics } from './papers.ts';
+import { chooseNoteDate, gitLogArgs, parseGitLog, sortNewestFirst } from './notes.ts';
+import { hasNotes, sortByTitle, sortTopics } from './papers.ts';
 
 /** Every paper, sorted by title. */
 export async function getPapers() {
@@ -33,4 +36,43 @@ export function topicClassifier(topics: readonly CollectionEntry<'topics'>[]) {
 export function topicCentrality(topics: readonly CollectionEntry<'topics'>[]) {
   const classifyPaper = topicClassifier(topics);
   return (paper: CollectionEntry<'papers'>, topicId: string): number => classifyPaper(paper).scores[topicId] ?? 0;
+}
+
+/**
+ * Papers with notes, each with the date of its notes (`noted`, else the file's last
+ * commit, else its mtime), newest first. Runs `git log` once for the whole papers folder.
+ */
+export async function getNotedPapersNewestFirst() {
+  const papers = (await getPapers()).filter(hasNotes);
+  // The same folder the collection reads (see content.config.ts).
+  const commitDates = readCommitDates(`${process.env.SHELF_CONTENT_DIR || './content'}/papers`);
+  return sortNewestFirst(
+    papers.map((paper) => {
+      const filePath = paper.filePath ?? `content/papers/${paper.id}.md`;
+      const { date } = chooseNoteDate(paper.data.noted, filePath, commitDates, () => fileMtime(filePath));
+      return { paper, title: paper.data.title, date };
+    }),
+  );
+}
+
+/** Path → last commit date for the files under `dir`; empty when git or the history is unavailable. */
+function readCommitDates(dir: string): Map<string, Date> {
+  try {
+    const output = execFileSync('git', gitLogArgs(dir), {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return parseGitLog(output);
+  } catch {
+    return new Map();
+  }
+}
+
+function fileMtime(path: string): Date {
+  try {
+    return statSync(path).mtime;
+  } catch {
+    return new Date();
+  }
 }

@@ -51,10 +51,13 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 /**
  * Plain text of Markdown or MDX notes, for an excerpt: drops MDX imports and
  * exports, code blocks, tags and `{expressions}`, and keeps the words of
- * emphasis, links and headings.
+ * emphasis, links and headings. Math (`$…$`, `$$…$$`) is kept as its TeX source.
  */
 export function notesText(body: string): string {
+  // Set math aside first: its braces and underscores are not MDX or emphasis.
+  const math: string[] = [];
   return body
+    .replace(/\$\$[\s\S]+?\$\$|\$[^$\n]+\$/g, (tex) => `\u0000${math.push(tex) - 1}\u0000`)
     .replace(/^(?:import|export)\s.*$/gm, ' ')
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, ' ')
     .replace(/<[^>]+>/g, ' ')
@@ -63,6 +66,7 @@ export function notesText(body: string): string {
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, '')
     .replace(/(\*\*|__|\*|_|`|~~)(?=\S)([^]*?\S)\1/g, '$2')
+    .replace(/\u0000(\d+)\u0000/g, (_, index: string) => math[Number(index)]!)
     .replace(/\s+/g, ' ')
     .trim();
 }

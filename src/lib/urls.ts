@@ -19,6 +19,11 @@ export function paperPath(slug: string): string {
   return `papers/${slug}/`;
 }
 
+/** Site path of the notes feed (RSS of papers with notes, newest first). */
+export function notesFeedPath(): string {
+  return 'notes.xml';
+}
+
 /** Site path of a topic's page. */
 export function topicPath(slug: string): string {
   return `topics/${slug}/`;

@@ -126,6 +126,15 @@ export async function startSearch(app: HTMLElement): Promise<void> {
       }
     }
     item.append(heading, text);
+    const meta = document.createElement('div');
+    meta.className = 'meta';
+    // Paper pages with notes carry `data-pagefind-meta="notes:yes"`; mark them as the lists do.
+    if (data.meta.notes === 'yes') {
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = 'Notes';
+      meta.append(badge);
+    }
     const topics = data.filters.topic ?? [];
     if (topics.length) {
       const chips = document.createElement('ul');
@@ -139,11 +148,9 @@ export async function startSearch(app: HTMLElement): Promise<void> {
         chip.append(chipLink);
         chips.append(chip);
       }
-      const meta = document.createElement('div');
-      meta.className = 'meta';
       meta.append(chips);
-      item.append(meta);
     }
+    if (meta.childElementCount) item.append(meta);
     return item;
   }
 

@@ -108,6 +108,18 @@ describe('search', () => {
     expect(await page.locator('h1').textContent()).not.toBe('Page not found');
     await page.context().close();
   });
+
+  it('marks results that have notes with the Notes badge, as the lists do', async () => {
+    const page = await newPage();
+    await page.goto(`${fixture.root}search/?q=context`);
+    await page.waitForSelector('#search-results li');
+    const marked = await page.locator('#search-results > li').evaluateAll((items) =>
+      items.map((item) => [item.querySelector('.paper-title')?.textContent, item.querySelector('.meta .badge')?.textContent ?? null]),
+    );
+    expect(marked).toContainEqual(['Zebra Context: Evaluating Long Context Windows', 'Notes']);
+    expect(marked).toContainEqual(['Attention Sinks for Long Context Streaming', null]);
+    await page.context().close();
+  });
 });
 
 describe('navigation', () => {

@@ -62,4 +62,9 @@ describe('notesText', () => {
     const notes = "import Chart from './c.astro';\nexport const n = 3;\n\n<Chart data={n} />\n\nThe {n} runs agree.\n\n```py\nprint(1)\n```\nDone.";
     expect(notesText(notes)).toBe('The runs agree. Done.');
   });
+
+  it('keeps math as its TeX source', () => {
+    const notes = 'Mean $s = \\frac{1}{n}\\sum_{i} a_i$ of **all**.\n\n$$\nx_{t+1} = x_t\n$$';
+    expect(notesText(notes)).toBe('Mean $s = \\frac{1}{n}\\sum_{i} a_i$ of all. $$ x_{t+1} = x_t $$');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editUrl, joinBase, lookupLinks, paperPath, searchPath, topicPath, withBase } from '../../src/lib/urls.ts';
+import { editUrl, joinBase, lookupLinks, notesFeedPath, paperPath, searchPath, topicPath, withBase } from '../../src/lib/urls.ts';
 
 describe('joinBase', () => {
   it.each([
@@ -18,6 +18,12 @@ describe('joinBase', () => {
 describe('withBase', () => {
   it('uses the configured base, which is / by default', () => {
     expect(withBase('topics/long-context/')).toBe('/topics/long-context/');
+  });
+});
+
+describe('notesFeedPath', () => {
+  it('is a file at the site root, so it joins any base', () => {
+    expect(joinBase('/shelf/', notesFeedPath())).toBe('/shelf/notes.xml');
   });
 });
 

@@ -100,7 +100,8 @@ describe('the home page (fixture)', () => {
   it('quotes the start of the notes for each paper with notes', () => {
     const quotes = readPage(build, '').querySelectorAll('.notes-excerpt').map((p) => p.text);
     expect(quotes).toEqual([
-      'A careful benchmark. Read section 3 first. TSort: put shuffled segments back in order. BestAnswer: pick the best answer.',
+      // Math stays as its TeX source in a plain-text excerpt.
+      'A careful benchmark. Read section 3 first. TSort: put shuffled segments back in order. BestAnswer: pick the best answer. The score averages the per-task accuracies, $s = \\frac{1}{n}\\sum_{i=1}^{n} a_i$.',
       'These notes are MDX: the strategy depends on the verifier.',
     ]);
   });

@@ -1,0 +1,58 @@
+/**
+ * Dating notes for the notes feed: a paper's `noted` field when a person set it,
+ * else the last git commit of its file, else the file's modification time.
+ * Pure functions; the caller runs `git log` and reads mtimes.
+ */
+import { posix } from 'node:path';
+
+/** The `git log` arguments whose output `parseGitLog` reads: newest commit first, each followed by its files. */
+export function gitLogArgs(dir: string): string[] {
+  return ['-c', 'core.quotePath=false', 'log', '--format=%cI', '--name-only', '--relative', '--', dir];
+}
+
+/** Normalises a repository-relative path (`./content/papers/x.md` → `content/papers/x.md`). */
+export function normalisePath(path: string): string {
+  return posix.normalize(path.replaceAll('\\', '/')).replace(/^\.\//, '');
+}
+
+/**
+ * Path → date of the newest commit that touched it, from `git log --format=%cI --name-only`
+ * (a date line, a blank line, the files; newest commit first, so the first date seen wins).
+ */
+export function parseGitLog(output: string): Map<string, Date> {
+  const dates = new Map<string, Date>();
+  let current: Date | undefined;
+  for (const line of output.split(/\r?\n/)) {
+    const text = line.trim();
+    if (!text) continue;
+    if (/^\d{4}-\d{2}-\d{2}T\S+$/.test(text)) {
+      const date = new Date(text);
+      current = Number.isNaN(date.getTime()) ? undefined : date;
+    } else if (current) {
+      const path = normalisePath(text);
+      if (!dates.has(path)) dates.set(path, current);
+    }
+  }
+  return dates;
+}
+
+/** Where a note's date came from. */
+export type NoteDateSource = 'noted' | 'git' | 'mtime';
+
+/** The date of a paper's notes: `noted` when set, else its last commit, else `fallback` (the file's mtime). */
+export function chooseNoteDate(
+  noted: Date | undefined,
+  filePath: string,
+  commitDates: ReadonlyMap<string, Date>,
+  fallback: () => Date,
+): { date: Date; source: NoteDateSource } {
+  if (noted && !Number.isNaN(noted.getTime())) return { date: noted, source: 'noted' };
+  const committed = commitDates.get(normalisePath(filePath));
+  if (committed) return { date: committed, source: 'git' };
+  return { date: fallback(), source: 'mtime' };
+}
+
+/** Items newest first; items of the same date by title, so the feed is stable. */
+export function sortNewestFirst<T extends { date: Date; title: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title));
+}
