@@ -2,18 +2,28 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { classify, compileTopics } from './classify.ts';
+import { classify, compileTopics, type Classification } from './classify.ts';
 import { chooseNoteDate, gitLogArgs, parseGitLog, sortNewestFirst } from './notes.ts';
 import { hasNotes, sortByTitle, sortTopics } from './papers.ts';
 
-/** Every paper, sorted by title. */
-export async function getPapers() {
-  return sortByTitle(await getCollection('papers'));
+// A build renders every page in one process: read and sort each collection once, not once per page.
+let papersOnce: Promise<CollectionEntry<'papers'>[]> | undefined;
+let topicsOnce: Promise<CollectionEntry<'topics'>[]> | undefined;
+const classifiers = new WeakMap<readonly CollectionEntry<'topics'>[], (paper: CollectionEntry<'papers'>) => Classification>();
+
+/** Every paper, sorted by title. Shared between pages: do not mutate. */
+export function getPapers(): Promise<CollectionEntry<'papers'>[]> {
+  // In `astro dev` content changes while the process lives: read it afresh.
+  if (import.meta.env.DEV) return getCollection('papers').then(sortByTitle);
+  papersOnce ??= getCollection('papers').then(sortByTitle);
+  return papersOnce;
 }
 
-/** Every topic, in home-page order. */
-export async function getTopics() {
-  return sortTopics(await getCollection('topics'));
+/** Every topic, in home-page order. Shared between pages: do not mutate. */
+export function getTopics(): Promise<CollectionEntry<'topics'>[]> {
+  if (import.meta.env.DEV) return getCollection('topics').then(sortTopics);
+  topicsOnce ??= getCollection('topics').then(sortTopics);
+  return topicsOnce;
 }
 
 /** Topic id → title, for labelling a paper's topics. */
@@ -23,10 +33,16 @@ export function topicTitles(topics: readonly { id: string; data: { title: string
 
 /** Classifies papers with the topic rules, as ingest does, so pages can show why a paper is on a topic. */
 export function topicClassifier(topics: readonly CollectionEntry<'topics'>[]) {
-  const compiled = compileTopics(
-    topics.map((topic) => ({ ...topic.data, slug: topic.id, body: topic.body ?? '', file: topic.filePath ?? topic.id })),
-  );
-  return (paper: CollectionEntry<'papers'>) => classify(paper.data, compiled);
+  let classifier = classifiers.get(topics);
+  if (!classifier) {
+    // Compiling the rules' regular expressions costs more than classifying one paper: once per topic list.
+    const compiled = compileTopics(
+      topics.map((topic) => ({ ...topic.data, slug: topic.id, body: topic.body ?? '', file: topic.filePath ?? topic.id })),
+    );
+    classifier = (paper) => classify(paper.data, compiled);
+    classifiers.set(topics, classifier);
+  }
+  return classifier;
 }
 
 /**

@@ -40,7 +40,8 @@ const GLUED_CHROME = /^(?:Get trending papers in your email inbox(?: once a day)
 
 /** Collapses runs of white space (including tabs and NBSP) to one space and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ').trim();
+  // \s covers tabs, NBSP and BOM; no `u` flag: this runs on every line of every dump.
+  return text.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
 /** True for a line that is page chrome rather than part of a paper. */
@@ -97,7 +98,7 @@ function contentLines(text: string): TextLine[] {
   const result: TextLine[] = [];
   let startsBlock = true;
   lines.forEach((raw, index) => {
-    const text = collapseWhitespace(stripGluedChrome(collapseWhitespace(raw)));
+    const text = stripGluedChrome(collapseWhitespace(raw));
     if (text === '') {
       startsBlock = true;
       return;

@@ -1,0 +1,205 @@
+/**
+ * `npm run bench -- --papers N [--keep]`
+ * Builds a site of N synthetic papers in a temp folder and prints one table:
+ * wall seconds, peak memory and pages per second for each stage (ingest,
+ * Astro pages, Pagefind), the size of dist/, and the bytes a first search
+ * transfers. Papers are made from the real dumps, recombined so that the
+ * vocabulary grows with N as a real list's would.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadPapersFromDumps } from '../src/lib/ingest/index.ts';
+import type { MergedPaper } from '../src/lib/ingest/merge.ts';
+
+const { values } = parseArgs({
+  options: {
+    papers: { type: 'string', default: '1000' },
+    keep: { type: 'boolean', default: false },
+    query: { type: 'string', default: 'long context' },
+  },
+});
+const N = Number(values.papers);
+const ROOT = join(import.meta.dirname, '..');
+const PAPERS_PER_DUMP = 1000;
+
+/** A small seeded PRNG (mulberry32), so every run builds the same papers. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Made-up but pronounceable method names, so the index holds new words as a real list does. */
+function coinName(next: () => number): string {
+  const syllables = ['lo', 'ra', 'ken', 'vi', 'tor', 'mi', 'sa', 'qu', 'ex', 'ul', 'zen', 'pha', 'dro', 'ly', 'nex'];
+  const count = 2 + Math.floor(next() * 3);
+  let name = '';
+  for (let i = 0; i < count; i += 1) name += syllables[Math.floor(next() * syllables.length)];
+  return name[0].toUpperCase() + name.slice(1);
+}
+
+/** Synthetic paper `index`: a real paper's title and abstract, recombined with others' sentences. */
+function syntheticPaper(index: number, real: MergedPaper[]): { title: string; abstract: string } {
+  const next = random(index + 1);
+  const base = real[index % real.length];
+  if (index < real.length) return base;
+  const name = coinName(next);
+  const subtitle = base.title.includes(':') ? base.title.slice(base.title.indexOf(':') + 1).trim() : base.title;
+  const sentences = [base, real[Math.floor(next() * real.length)], real[Math.floor(next() * real.length)]]
+    .flatMap((paper) => paper.abstract.split(/(?<=\.)\s+/))
+    .filter((sentence) => next() < 0.5);
+  return {
+    title: `${name}: ${subtitle}`,
+    abstract: `We introduce ${name}. ${sentences.join(' ') || base.abstract}`,
+  };
+}
+
+/** Writes N papers as dumps of the blank-line layout. */
+function writeDumps(dir: string, real: MergedPaper[]): void {
+  mkdirSync(dir, { recursive: true });
+  for (let start = 0; start < N; start += PAPERS_PER_DUMP) {
+    const lines = ['new', '', 'Subscribe', ''];
+    for (let index = start; index < Math.min(N, start + PAPERS_PER_DUMP); index += 1) {
+      const paper = syntheticPaper(index, real);
+      lines.push(paper.title, '', paper.abstract, '');
+    }
+    writeFileSync(join(dir, `${String(start / PAPERS_PER_DUMP).padStart(3, '0')}_bench.txt`), lines.join('\n'));
+  }
+}
+
+interface StageResult {
+  seconds: number;
+  peakMiB: number;
+  output: string;
+}
+
+/** Resident memory of a process and all its descendants, in KiB, read from /proc. */
+function treeRssKiB(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  let total = 0;
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      rss.set(Number(entry), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    total += rss.get(pid) ?? 0;
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command, sampling the memory of its process tree every 100 ms. */
+function runStage(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<StageResult> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRssKiB(child.pid!))), 100);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed:\n${output.slice(-4000)}`));
+      else resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024, output });
+    });
+  });
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+/** Bytes of the files a first search for `query` loads: Pagefind's entry, script, wasm, metadata, index chunks and the first five fragments. */
+async function firstSearchBytes(dist: string, query: string): Promise<number> {
+  const { chromium } = await import('playwright-core');
+  const { createServer } = await import('node:http');
+  const server = createServer((request, response) => {
+    const path = join(dist, decodeURIComponent(new URL(request.url!, 'http://x').pathname));
+    try {
+      const file = statSync(path).isDirectory() ? join(path, 'index.html') : path;
+      const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' }[extname(file)];
+      if (type) response.setHeader('content-type', type);
+      response.end(readFileSync(file));
+    } catch {
+      response.statusCode = 404;
+      response.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    let bytes = 0;
+    page.on('response', async (response) => {
+      if (!response.url().includes('/pagefind/')) return;
+      bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('#search-results li', { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    return bytes;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const root = mkdtempSync(join(tmpdir(), `shelf-bench-${N}-`));
+const content = join(root, 'content');
+const dist = join(root, 'dist');
+const real = loadPapersFromDumps(join(ROOT, 'content/dumps')).papers;
+writeDumps(join(content, 'dumps'), real);
+cpSync(join(ROOT, 'content/topics'), join(content, 'topics'), { recursive: true });
+const env = { ...process.env, SHELF_CONTENT_DIR: content, SHELF_OUT_DIR: dist, SHELF_CACHE_DIR: join(root, 'astro-cache') };
+const node = process.execPath;
+
+const ingest = await runStage(node, ['scripts/ingest.ts', '--dumps', join(content, 'dumps'), '--out', join(content, 'papers'), '--topics', join(content, 'topics')], env);
+const ingestAgain = await runStage(node, ['scripts/ingest.ts', '--dumps', join(content, 'dumps'), '--out', join(content, 'papers'), '--topics', join(content, 'topics')], env);
+const build = await runStage(node, ['node_modules/astro/bin/astro.mjs', 'build'], env);
+// The Pagefind integration logs its own time; the rest of the build is Astro's.
+const pagefindMs = Number(/Pagefind \D*\d+ \D*in (\d+) ms/.exec(build.output)?.[1] ?? 0);
+const pages = readdirSync(join(dist, 'papers')).length;
+const searchBytes = await firstSearchBytes(dist, values.query!);
+
+const rows = [
+  ['ingest', ingest.seconds, ingest.peakMiB, N / ingest.seconds],
+  ['ingest, nothing changed', ingestAgain.seconds, ingestAgain.peakMiB, N / ingestAgain.seconds],
+  ['astro pages', build.seconds - pagefindMs / 1000, build.peakMiB, pages / (build.seconds - pagefindMs / 1000)],
+  ['pagefind (in the build)', pagefindMs / 1000, NaN, pages / (pagefindMs / 1000)],
+  ['full build (ingest + pages + search)', ingest.seconds + build.seconds, Math.max(ingest.peakMiB, build.peakMiB), pages / (ingest.seconds + build.seconds)],
+] as const;
+console.log(`\nShelf benchmark: ${N} papers, node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+console.log('| stage | wall s | peak MiB | pages/s |');
+console.log('|---|---:|---:|---:|');
+for (const [stage, seconds, peak, rate] of rows) {
+  console.log(`| ${stage} | ${seconds.toFixed(2)} | ${Number.isNaN(peak) ? '(in build)' : peak.toFixed(0)} | ${rate.toFixed(0)} |`);
+}
+console.log(`\ndist: ${(folderBytes(dist) / 1e6).toFixed(1)} MB (pagefind ${(folderBytes(join(dist, 'pagefind')) / 1e6).toFixed(1)} MB)`);
+console.log(`first search for "${values.query}": ${(searchBytes / 1024).toFixed(0)} KiB transferred from /pagefind/`);
+if (values.keep) console.log(`kept: ${root}`);
+else rmSync(root, { recursive: true, force: true });
