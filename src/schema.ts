@@ -97,3 +97,32 @@ export const topicSchema = z.object({
 
 export type TopicData = z.infer<typeof topicSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
+
+/** One paper in the public catalogue, `/papers.json` (and a row of `/papers.csv`); `.describe()` feeds `/papers.schema.json`. */
+export const catalogueEntrySchema = z.object({
+  id: z.string().describe("The paper's slug: its file name in content/papers/ and its page's path segment."),
+  url: z.string().describe("The paper's page: an absolute URL when the site's address is configured, else a path."),
+  title: z.string().describe('The title exactly as in the dumps, white space collapsed.'),
+  abstract: z.string().describe('The abstract; paragraphs separated by a blank line.'),
+  topics: z.array(z.string()).describe('Topic ids (see `topics`); empty for a paper on none of them.'),
+  sources: z.array(sourceSchema).describe('Every listing of the paper in the dumps: file name and 1-based line.'),
+  status: z.string().nullable().describe('Reading status a person set: to-read, reading, read, skipped; null if none.'),
+  tags: z.array(z.string()).describe('Tags people added.'),
+  rating: z.number().nullable().describe('1 (weak) to 5 (must read); null if nobody rated it.'),
+  links: z.array(linkSchema).describe('Links people added (code, slides, posts).'),
+  notes: z.string().describe("People's notes as Markdown; empty when there are none."),
+  related: z.array(z.string()).describe('Ids of the most similar papers (TF-IDF over title, abstract and notes), most similar first.'),
+});
+
+/** The whole catalogue file. */
+export const catalogueSchema = z
+  .object({
+    version: z.literal(1).describe('Bumped when a field changes meaning or goes away.'),
+    generated: z.string().describe('When the site was built (ISO 8601).'),
+    topics: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })).describe('The topics, in home-page order.'),
+    papers: z.array(catalogueEntrySchema).describe('Every paper, sorted by title.'),
+  })
+  .describe('The Shelf reading-list catalogue.');
+
+export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;
+export type Catalogue = z.infer<typeof catalogueSchema>;

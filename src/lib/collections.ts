@@ -5,6 +5,10 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { classify, compileTopics, type Classification } from './classify.ts';
 import { chooseNoteDate, gitLogArgs, parseGitLog, sortNewestFirst } from './notes.ts';
 import { hasNotes, sortByTitle, sortTopics } from './papers.ts';
+import { relatedPapers, type Related } from './related.ts';
+import { notesText } from './text.ts';
+import { paperPath, withBase } from './urls.ts';
+import type { CatalogueEntry } from '../schema.ts';
 
 // A build renders every page in one process: read and sort each collection once, not once per page.
 let papersOnce: Promise<CollectionEntry<'papers'>[]> | undefined;
@@ -24,6 +28,19 @@ export function getTopics(): Promise<CollectionEntry<'topics'>[]> {
   if (import.meta.env.DEV) return getCollection('topics').then(sortTopics);
   topicsOnce ??= getCollection('topics').then(sortTopics);
   return topicsOnce;
+}
+
+let relatedOnce: Promise<Map<string, Related[]>> | undefined;
+
+/** Each paper's most similar papers (TF-IDF over title, abstract and notes), computed once per build. */
+export function getRelatedPapers(): Promise<Map<string, Related[]>> {
+  const compute = () =>
+    getPapers().then((papers) =>
+      relatedPapers(papers.map((paper) => ({ id: paper.id, title: paper.data.title, abstract: paper.data.abstract, notes: notesText(paper.body ?? '') }))),
+    );
+  if (import.meta.env.DEV) return compute();
+  relatedOnce ??= compute();
+  return relatedOnce;
 }
 
 /** Topic id → title, for labelling a paper's topics. */
@@ -71,6 +88,15 @@ export async function getNotedPapersNewestFirst() {
   );
 }
 
+let paperDatesOnce: Map<string, Date> | undefined;
+
+/** When a paper's file last changed: its last commit, else its mtime. One `git log` per build. */
+export function paperFileDate(paper: CollectionEntry<'papers'>): Date {
+  paperDatesOnce ??= readCommitDates(`${process.env.SHELF_CONTENT_DIR || './content'}/papers`);
+  const filePath = paper.filePath ?? `content/papers/${paper.id}.md`;
+  return chooseNoteDate(undefined, filePath, paperDatesOnce, () => fileMtime(filePath)).date;
+}
+
 /** Path → last commit date for the files under `dir`; empty when git or the history is unavailable. */
 function readCommitDates(dir: string): Map<string, Date> {
   try {
@@ -91,4 +117,26 @@ function fileMtime(path: string): Date {
   } catch {
     return new Date();
   }
+}
+
+/** Every paper as a catalogue entry (see `catalogueSchema`); `site` makes the URLs absolute. */
+export async function getCatalogueEntries(site: URL | undefined): Promise<CatalogueEntry[]> {
+  const related = await getRelatedPapers();
+  return (await getPapers()).map((paper) => {
+    const path = withBase(paperPath(paper.id));
+    return {
+      id: paper.id,
+      url: site ? new URL(path, site).href : path,
+      title: paper.data.title,
+      abstract: paper.data.abstract,
+      topics: paper.data.topics,
+      sources: paper.data.sources,
+      status: paper.data.status ?? null,
+      tags: paper.data.tags ?? [],
+      rating: paper.data.rating ?? null,
+      links: paper.data.links ?? [],
+      notes: (paper.body ?? '').trim(),
+      related: (related.get(paper.id) ?? []).map(({ id }) => id),
+    };
+  });
 }

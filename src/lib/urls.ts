@@ -29,6 +29,11 @@ export function topicPath(slug: string): string {
   return `topics/${slug}/`;
 }
 
+/** Site path of a topic's Atom feed. */
+export function topicFeedPath(slug: string): string {
+  return `topics/${slug}/feed.xml`;
+}
+
 /** Site path of the search page, optionally with a query and topic filters already set. */
 export function searchPath(query = '', topics: readonly string[] = []): string {
   const params = new URLSearchParams();

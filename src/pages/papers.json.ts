@@ -1,0 +1,14 @@
+/** `/papers.json`: the whole catalogue, in the shape of `/papers.schema.json`. */
+import type { APIRoute } from 'astro';
+import { getCatalogueEntries, getTopics } from '../lib/collections.ts';
+import type { Catalogue } from '../schema.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const catalogue: Catalogue = {
+    version: 1,
+    generated: new Date().toISOString(),
+    topics: (await getTopics()).map((topic) => ({ id: topic.id, title: topic.data.title, description: topic.data.description })),
+    papers: await getCatalogueEntries(site),
+  };
+  return new Response(JSON.stringify(catalogue), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,36 @@
+/** `/topics/<topic>/feed.xml`: an Atom feed of the topic's papers, most recently changed first. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { atomFeed } from '../../../lib/atom.ts';
+import { getPapers, getTopics, paperFileDate } from '../../../lib/collections.ts';
+import { excerpt } from '../../../lib/text.ts';
+import { paperPath, topicFeedPath, topicPath, withBase } from '../../../lib/urls.ts';
+
+// Without a configured `site` the feed still builds, with addresses on the preview server.
+const FALLBACK_ORIGIN = 'http://localhost:4321';
+const ENTRIES = 50;
+
+export const getStaticPaths = (async () => (await getTopics()).map((topic) => ({ params: { topic: topic.id }, props: { topic } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const { topic } = props as { topic: Awaited<ReturnType<typeof getTopics>>[number] };
+  const absolute = (path: string) => new URL(withBase(path), site ?? FALLBACK_ORIGIN).href;
+  const entries = (await getPapers())
+    .filter((paper) => paper.data.topics.includes(topic.id))
+    .map((paper) => ({
+      title: paper.data.title,
+      url: absolute(paperPath(paper.id)),
+      updated: paperFileDate(paper),
+      summary: excerpt(paper.data.abstract, 600),
+      categories: paper.data.topics,
+    }))
+    .sort((a, b) => b.updated.getTime() - a.updated.getTime() || a.title.localeCompare(b.title))
+    .slice(0, ENTRIES);
+  const body = atomFeed({
+    title: `Shelf — ${topic.data.title}`,
+    subtitle: topic.data.description,
+    self: absolute(topicFeedPath(topic.id)),
+    alternate: absolute(topicPath(topic.id)),
+    entries,
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};
