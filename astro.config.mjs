@@ -5,6 +5,7 @@ import { defineConfig, envField } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import pagefind from './src/integrations/pagefind.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 
 /** The repository's web address: env REPO_URL, else package.json "repository", else the default. */
 function defaultRepoUrl() {
@@ -24,7 +25,8 @@ export default defineConfig({
   cacheDir: process.env.SHELF_CACHE_DIR || './node_modules/.astro',
   // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time; MDX extends this config.
   markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
-  integrations: [mdx({ extendMarkdownConfig: true }), pagefind()],
+  // serviceWorker() precaches Pagefind's index, so it must come after pagefind().
+  integrations: [mdx({ extendMarkdownConfig: true }), pagefind(), serviceWorker()],
   env: {
     schema: {
       REPO_URL: envField.string({ context: 'server', access: 'public', url: true, default: defaultRepoUrl() }),

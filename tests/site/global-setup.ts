@@ -51,7 +51,7 @@ function newestMtime(paths: string[]): number {
  * Vite reads BASE_URL, MODE, NODE_ENV and the like back from the environment,
  * and a build that inherits them gets the wrong base.
  */
-function buildEnv(): NodeJS.ProcessEnv {
+export function buildEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (/^(VITEST|VITE_|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$)/.test(key)) delete env[key];
