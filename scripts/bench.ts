@@ -13,6 +13,8 @@ import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPapersFromDumps } from '../src/lib/ingest/index.ts';
 import type { MergedPaper } from '../src/lib/ingest/merge.ts';
+import { parsePaperFile } from '../src/lib/frontmatter.ts';
+import { relatedPapers } from '../src/lib/related.ts';
 
 const { values } = parseArgs({
   options: {
@@ -79,29 +81,42 @@ interface StageResult {
   output: string;
 }
 
-/** Resident memory of a process and all its descendants, in KiB, read from /proc. */
-function treeRssKiB(rootPid: number): number {
+/** Resident memory (KiB) of a process tree, read from /proc: the total, and per program name. */
+function treeRss(rootPid: number): { total: number; byName: Map<string, number> } {
   const children = new Map<number, number[]>();
-  let total = 0;
-  const rss = new Map<number, number>();
+  const info = new Map<number, { rss: number; name: string }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const status = readFileSync(`/proc/${entry}/status`, 'utf8');
       const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
-      rss.set(Number(entry), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      info.set(Number(entry), { rss: Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0), name: /^Name:\s+(\S+)/m.exec(status)?.[1] ?? '?' });
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {
       // The process ended while we looked.
     }
   }
+  let total = 0;
+  const byName = new Map<string, number>();
   const queue = [rootPid];
   while (queue.length > 0) {
     const pid = queue.pop()!;
-    total += rss.get(pid) ?? 0;
+    const process = info.get(pid);
+    if (process) {
+      total += process.rss;
+      byName.set(process.name, (byName.get(process.name) ?? 0) + process.rss);
+    }
     queue.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, byName };
+}
+
+interface StageResult {
+  seconds: number;
+  peakMiB: number;
+  /** Peak per program (node, pagefind…), in MiB. */
+  peakByName: Map<string, number>;
+  output: string;
 }
 
 /** Runs a command, sampling the memory of its process tree every 100 ms. */
@@ -113,11 +128,16 @@ function runStage(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRssKiB(child.pid!))), 100);
+    const peakByName = new Map<string, number>();
+    const timer = setInterval(() => {
+      const { total, byName } = treeRss(child.pid!);
+      peak = Math.max(peak, total);
+      for (const [name, rss] of byName) peakByName.set(name, Math.max(peakByName.get(name) ?? 0, rss / 1024));
+    }, 100);
     child.on('close', (code) => {
       clearInterval(timer);
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed:\n${output.slice(-4000)}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024, output });
+      else resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024, peakByName, output });
     });
   });
 }
@@ -180,6 +200,15 @@ const node = process.execPath;
 
 const ingest = await runStage(node, ['scripts/ingest.ts', '--dumps', join(content, 'dumps'), '--out', join(content, 'papers'), '--topics', join(content, 'topics')], env);
 const ingestAgain = await runStage(node, ['scripts/ingest.ts', '--dumps', join(content, 'dumps'), '--out', join(content, 'papers'), '--topics', join(content, 'topics')], env);
+// Related papers run inside the build; timed here on their own, on the same papers.
+const relatedInput = readdirSync(join(content, 'papers')).map((file) => {
+  const { data, body } = parsePaperFile(readFileSync(join(content, 'papers', file), 'utf8'));
+  return { id: file, title: String(data.title), abstract: String(data.abstract), notes: body };
+});
+const relatedStarted = performance.now();
+relatedPapers(relatedInput);
+const relatedSeconds = (performance.now() - relatedStarted) / 1000;
+
 const build = await runStage(node, ['node_modules/astro/bin/astro.mjs', 'build'], env);
 // The Pagefind integration logs its own time; the rest of the build is Astro's.
 const pagefindMs = Number(/Pagefind \D*\d+ \D*in (\d+) ms/.exec(build.output)?.[1] ?? 0);
@@ -189,8 +218,9 @@ const searchBytes = await firstSearchBytes(dist, values.query!);
 const rows = [
   ['ingest', ingest.seconds, ingest.peakMiB, N / ingest.seconds],
   ['ingest, nothing changed', ingestAgain.seconds, ingestAgain.peakMiB, N / ingestAgain.seconds],
-  ['astro pages', build.seconds - pagefindMs / 1000, build.peakMiB, pages / (build.seconds - pagefindMs / 1000)],
-  ['pagefind (in the build)', pagefindMs / 1000, NaN, pages / (pagefindMs / 1000)],
+  ['astro pages (build less pagefind)', build.seconds - pagefindMs / 1000, build.peakByName.get('node') ?? build.peakMiB, pages / (build.seconds - pagefindMs / 1000)],
+  ['related papers (in the build)', relatedSeconds, NaN, relatedInput.length / relatedSeconds],
+  ['pagefind (in the build)', pagefindMs / 1000, build.peakByName.get('pagefind') ?? NaN, pages / (pagefindMs / 1000)],
   ['full build (ingest + pages + search)', ingest.seconds + build.seconds, Math.max(ingest.peakMiB, build.peakMiB), pages / (ingest.seconds + build.seconds)],
 ] as const;
 console.log(`\nShelf benchmark: ${N} papers, node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
@@ -199,7 +229,8 @@ console.log('|---|---:|---:|---:|');
 for (const [stage, seconds, peak, rate] of rows) {
   console.log(`| ${stage} | ${seconds.toFixed(2)} | ${Number.isNaN(peak) ? '(in build)' : peak.toFixed(0)} | ${rate.toFixed(0)} |`);
 }
-console.log(`\ndist: ${(folderBytes(dist) / 1e6).toFixed(1)} MB (pagefind ${(folderBytes(join(dist, 'pagefind')) / 1e6).toFixed(1)} MB)`);
+console.log(`\npeak memory by program during the build: ${[...build.peakByName].filter(([, mib]) => mib > 20).map(([name, mib]) => `${name} ${mib.toFixed(0)} MiB`).join(', ')}`);
+console.log(`dist: ${(folderBytes(dist) / 1e6).toFixed(1)} MB (pagefind ${(folderBytes(join(dist, 'pagefind')) / 1e6).toFixed(1)} MB)`);
 console.log(`first search for "${values.query}": ${(searchBytes / 1024).toFixed(0)} KiB transferred from /pagefind/`);
 if (values.keep) console.log(`kept: ${root}`);
 else rmSync(root, { recursive: true, force: true });
