@@ -49,11 +49,6 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-interface Vector {
-  terms: number[];
-  weights: number[];
-}
-
 /** Words and adjacent word pairs ("long context", "test time") of a text: the terms similarity compares. */
 export function terms(text: string): string[] {
   const words = tokenize(text);
@@ -61,14 +56,23 @@ export function terms(text: string): string[] {
   return [...words, ...pairs];
 }
 
-/** Term counts of one paper; the title counts twice, as a paper's most deliberate words. */
-function termCounts(paper: RelatedInput, vocabulary: Map<string, number>): Map<number, number> {
+// A word pair is numbered wordA × PAIR_BASE + wordB + PAIR_BASE: numbers, not strings, keep the counting maps fast.
+const PAIR_BASE = 2 ** 24;
+
+/** Term counts of one paper, terms numbered through `wordIds`; the title counts twice, as a paper's most deliberate words. */
+function termCounts(paper: RelatedInput, wordIds: Map<string, number>): Map<number, number> {
   const counts = new Map<number, number>();
   const add = (text: string, weight: number) => {
-    for (const term of terms(text)) {
-      let id = vocabulary.get(term);
-      if (id === undefined) vocabulary.set(term, (id = vocabulary.size));
+    let previous = -1;
+    for (const word of tokenize(text)) {
+      let id = wordIds.get(word);
+      if (id === undefined) wordIds.set(word, (id = wordIds.size));
       counts.set(id, (counts.get(id) ?? 0) + weight);
+      if (previous !== -1) {
+        const pair = (previous + 1) * PAIR_BASE + id;
+        counts.set(pair, (counts.get(pair) ?? 0) + weight);
+      }
+      previous = id;
     }
   };
   add(paper.title, 2);
@@ -77,68 +81,94 @@ function termCounts(paper: RelatedInput, vocabulary: Map<string, number>): Map<n
   return counts;
 }
 
+/** The `count` best of `candidates` by score (ties to the lower index), without sorting them all. */
+function topScores(candidates: readonly number[], scores: Float64Array, count: number): number[] {
+  const best: number[] = [];
+  for (const candidate of candidates) {
+    const score = scores[candidate];
+    let at = best.length;
+    while (at > 0 && (scores[best[at - 1]] < score || (scores[best[at - 1]] === score && best[at - 1] > candidate))) at -= 1;
+    if (at < count) {
+      best.splice(at, 0, candidate);
+      if (best.length > count) best.pop();
+    }
+  }
+  return best;
+}
+
 /**
  * The `count` most similar papers to each paper, by id. Pure and
  * deterministic (ties go to the earlier paper in `papers`).
  */
 export function relatedPapers(papers: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, Related[]> {
   const { count = 5, termsPerPaper = 48, championsPerTerm = 100 } = options;
-  const vocabulary = new Map<string, number>();
-  const allCounts = papers.map((paper) => termCounts(paper, vocabulary));
-  const documentFrequency = new Float64Array(vocabulary.size);
-  for (const counts of allCounts) for (const term of counts.keys()) documentFrequency[term] += 1;
+  const wordIds = new Map<string, number>();
+  const allCounts = papers.map((paper) => termCounts(paper, wordIds));
+  const documentFrequency = new Map<number, number>();
+  for (const counts of allCounts) for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
 
   // Reduce each paper to its strongest terms, L2-normalised: sublinear tf × smoothed idf.
-  const vectors: Vector[] = allCounts.map((counts) => {
+  const termIds = new Map<number, number>();
+  const vectorTerms: Int32Array[] = [];
+  const vectorWeights: Float64Array[] = [];
+  for (const counts of allCounts) {
     const scored: [number, number][] = [];
     for (const [term, tf] of counts) {
+      const df = documentFrequency.get(term)!;
       // A word in only one paper relates it to nothing.
-      if (documentFrequency[term] < 2) continue;
-      scored.push([term, (1 + Math.log(tf)) * Math.log((1 + papers.length) / documentFrequency[term])]);
+      if (df < 2) continue;
+      scored.push([term, (1 + Math.log(tf)) * Math.log((1 + papers.length) / df)]);
     }
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const top = scored.slice(0, termsPerPaper);
     const norm = Math.hypot(...top.map(([, weight]) => weight)) || 1;
-    return { terms: top.map(([term]) => term), weights: top.map(([, weight]) => weight / norm) };
-  });
-
-  // Champion lists: for each term, the papers it weighs most in.
-  const postings = new Map<number, [number, number][]>();
-  vectors.forEach((vector, paper) => {
-    vector.terms.forEach((term, index) => {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push([paper, vector.weights[index]]);
-    });
-  });
-  for (const [term, list] of postings) {
-    if (list.length > championsPerTerm) {
-      list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      postings.set(term, list.slice(0, championsPerTerm));
-    }
+    vectorTerms.push(
+      Int32Array.from(top, ([term]) => {
+        let id = termIds.get(term);
+        if (id === undefined) termIds.set(term, (id = termIds.size));
+        return id;
+      }),
+    );
+    vectorWeights.push(Float64Array.from(top, ([, weight]) => weight / norm));
   }
 
+  // Champion lists: for each term, the papers it weighs most in.
+  const lists: [number, number][][] = Array.from({ length: termIds.size }, () => []);
+  vectorTerms.forEach((termsOfPaper, paper) => termsOfPaper.forEach((term, index) => lists[term].push([paper, vectorWeights[paper][index]])));
+  const championDocs: Int32Array[] = [];
+  const championWeights: Float64Array[] = [];
+  for (const list of lists) {
+    if (list.length > championsPerTerm) list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const kept = list.slice(0, championsPerTerm);
+    championDocs.push(Int32Array.from(kept, ([paper]) => paper));
+    championWeights.push(Float64Array.from(kept, ([, weight]) => weight));
+  }
+
+  // Score each paper against the champions of its terms; typed arrays keep this loop tight.
   const result = new Map<string, Related[]>();
   const scores = new Float64Array(papers.length);
   const touched: number[] = [];
-  vectors.forEach((vector, paper) => {
-    vector.terms.forEach((term, index) => {
-      for (const [other, weight] of postings.get(term) ?? []) {
+  for (let paper = 0; paper < papers.length; paper += 1) {
+    const termsOfPaper = vectorTerms[paper];
+    const weightsOfPaper = vectorWeights[paper];
+    for (let index = 0; index < termsOfPaper.length; index += 1) {
+      const docs = championDocs[termsOfPaper[index]];
+      const weights = championWeights[termsOfPaper[index]];
+      const weight = weightsOfPaper[index];
+      for (let k = 0; k < docs.length; k += 1) {
+        const other = docs[k];
         if (other === paper) continue;
         if (scores[other] === 0) touched.push(other);
-        scores[other] += vector.weights[index] * weight;
+        scores[other] += weight * weights[k];
       }
-    });
-    const best = touched
-      .map((other) => ({ other, score: scores[other] }))
-      .sort((a, b) => b.score - a.score || a.other - b.other)
-      .slice(0, count);
+    }
+    const best = topScores(touched, scores, count);
     result.set(
       papers[paper].id,
-      best.map(({ other, score }) => ({ id: papers[other].id, score: Math.round(score * 1000) / 1000 })),
+      best.map((other) => ({ id: papers[other].id, score: Math.round(scores[other] * 1000) / 1000 })),
     );
     for (const other of touched) scores[other] = 0;
     touched.length = 0;
-  });
+  }
   return result;
 }
