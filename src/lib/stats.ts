@@ -32,16 +32,19 @@ export function topicOverlap(papers: readonly StatsPaper[], topicIds: readonly s
  * common the phrase is in the topic). Word pairs are preferred to single words.
  */
 export function keyPhrases(papers: readonly StatsPaper[], topicIds: readonly string[], count = 10): Map<string, { phrase: string; papers: number }[]> {
+  // Count each phrase's papers once overall, then once per topic over the topic's own papers:
+  // "elsewhere" is the difference, so the work is one pass plus the topics' sizes.
   const documents = papers.map((paper) => new Set(terms(`${paper.title}. ${paper.abstract}`)));
+  const overall = new Map<string, number>();
+  for (const document of documents) for (const term of document) overall.set(term, (overall.get(term) ?? 0) + 1);
   const result = new Map<string, { phrase: string; papers: number }[]>();
   for (const id of topicIds) {
     const inside = new Map<string, number>();
-    const outside = new Map<string, number>();
     let insideTotal = 0;
     papers.forEach((paper, index) => {
-      const on = paper.topics.includes(id);
-      if (on) insideTotal += 1;
-      for (const term of documents[index]) (on ? inside : outside).set(term, ((on ? inside : outside).get(term) ?? 0) + 1);
+      if (!paper.topics.includes(id)) return;
+      insideTotal += 1;
+      for (const term of documents[index]) inside.set(term, (inside.get(term) ?? 0) + 1);
     });
     const outsideTotal = papers.length - insideTotal;
     const minimum = Math.max(2, Math.ceil(insideTotal * 0.05));
@@ -49,7 +52,7 @@ export function keyPhrases(papers: readonly StatsPaper[], topicIds: readonly str
       .filter(([, df]) => df >= minimum)
       .map(([phrase, df]) => {
         const share = df / insideTotal;
-        const elsewhere = ((outside.get(phrase) ?? 0) + 0.5) / (outsideTotal + 1);
+        const elsewhere = (overall.get(phrase)! - df + 0.5) / (outsideTotal + 1);
         const pairBonus = phrase.includes(' ') ? 1.5 : 1;
         return { phrase, papers: df, score: share * Math.log(share / elsewhere) * pairBonus };
       })
