@@ -149,26 +149,18 @@ export function parseDump(text: string, dump: string): ParsedDump {
   const listings: Listing[] = [];
   const warnings: Diagnostic[] = [];
   let index = 0;
+  const skip = (line: TextLine, message: string, fix: string) =>
+    warnings.push({ file: dump, line: line.line, message: `${message} was skipped ("${preview(line.text)}")`, fix });
   while (index < lines.length) {
     const head = lines[index];
     if (!isTitle(index)) {
-      warnings.push({
-        file: dump,
-        line: head.line,
-        message: `text outside any paper was skipped ("${preview(head.text)}")`,
-        fix: 'each paper needs a title line before its abstract; add the title or delete the stray text',
-      });
+      skip(head, 'text outside any paper', 'each paper needs a title line before its abstract; add the title or delete the stray text');
       index += 1;
       continue;
     }
     // Nothing after it, or two titles in a row and then prose: this title lost its abstract.
     if (index + 1 === lines.length || (isTitle(index + 1) && index + 2 < lines.length && !isTitle(index + 2))) {
-      warnings.push({
-        file: dump,
-        line: head.line,
-        message: `title without an abstract was skipped ("${preview(head.text)}")`,
-        fix: 'paste the abstract on the lines after the title, or delete the title',
-      });
+      skip(head, 'title without an abstract', 'paste the abstract on the lines after the title, or delete the title');
       index += 1;
       continue;
     }
