@@ -1,5 +1,5 @@
 /**
- * Takes screenshots of the built site (home, a topic, a paper, search) in light
+ * Takes screenshots of the built site (home, a topic, a paper, search, stats, offline…) in light
  * and dark, at phone and desktop widths, into .cache/screenshots/.
  * Usage: npm run build && npm run screenshots
  * Env: DIST and BASE_PATH (another build), PAPER, TOPIC, QUERY (which pages), FULL=1 (whole pages).
@@ -19,6 +19,8 @@ const pages: Record<string, string> = {
   paper: `papers/${paper}/`,
   search: `search/?q=${encodeURIComponent(process.env.QUERY ?? 'context window')}`,
   papers: 'papers/',
+  stats: 'stats/',
+  offline: 'offline/',
   notfound: 'no-such-page/',
 };
 await mkdir(out, { recursive: true });
