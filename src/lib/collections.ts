@@ -56,7 +56,13 @@ export function topicClassifier(topics: readonly CollectionEntry<'topics'>[]) {
     const compiled = compileTopics(
       topics.map((topic) => ({ ...topic.data, slug: topic.id, body: topic.body ?? '', file: topic.filePath ?? topic.id })),
     );
-    classifier = (paper) => classify(paper.data, compiled);
+    // Paper pages and every topic page ask about the same papers: classify each once.
+    const results = new WeakMap<CollectionEntry<'papers'>, Classification>();
+    classifier = (paper) => {
+      let result = results.get(paper);
+      if (!result) results.set(paper, (result = classify(paper.data, compiled)));
+      return result;
+    };
     classifiers.set(topics, classifier);
   }
   return classifier;
@@ -77,24 +83,22 @@ export function topicCentrality(topics: readonly CollectionEntry<'topics'>[]) {
  */
 export async function getNotedPapersNewestFirst() {
   const papers = (await getPapers()).filter(hasNotes);
-  // The same folder the collection reads (see content.config.ts).
-  const commitDates = readCommitDates(`${process.env.SHELF_CONTENT_DIR || './content'}/papers`);
-  return sortNewestFirst(
-    papers.map((paper) => {
-      const filePath = paper.filePath ?? `content/papers/${paper.id}.md`;
-      const { date } = chooseNoteDate(paper.data.noted, filePath, commitDates, () => fileMtime(filePath));
-      return { paper, title: paper.data.title, date };
-    }),
-  );
+  return sortNewestFirst(papers.map((paper) => ({ paper, title: paper.data.title, date: paperDate(paper, paper.data.noted) })));
 }
 
-let paperDatesOnce: Map<string, Date> | undefined;
-
-/** When a paper's file last changed: its last commit, else its mtime. One `git log` per build. */
+/** When a paper's file last changed: its last commit, else its mtime. */
 export function paperFileDate(paper: CollectionEntry<'papers'>): Date {
-  paperDatesOnce ??= readCommitDates(`${process.env.SHELF_CONTENT_DIR || './content'}/papers`);
+  return paperDate(paper, undefined);
+}
+
+let commitDatesOnce: Map<string, Date> | undefined;
+
+/** `noted` when given, else the file's last commit (one `git log` per build for the whole folder), else its mtime. */
+function paperDate(paper: CollectionEntry<'papers'>, noted: Date | undefined): Date {
+  // The same folder the collection reads (see content.config.ts).
+  commitDatesOnce ??= readCommitDates(`${process.env.SHELF_CONTENT_DIR || './content'}/papers`);
   const filePath = paper.filePath ?? `content/papers/${paper.id}.md`;
-  return chooseNoteDate(undefined, filePath, paperDatesOnce, () => fileMtime(filePath)).date;
+  return chooseNoteDate(noted, filePath, commitDatesOnce, () => fileMtime(filePath)).date;
 }
 
 /** Path → last commit date for the files under `dir`; empty when git or the history is unavailable. */
