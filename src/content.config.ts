@@ -5,10 +5,9 @@
 import { readdirSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { CONTENT_DIR } from './lib/content-dir.ts';
 import { createPaperSchema, topicSchema } from './schema.ts';
 
-// SHELF_CONTENT_DIR points the site at another content folder (the test fixtures use it).
-const CONTENT_DIR = process.env.SHELF_CONTENT_DIR || './content';
 const TOPICS_DIR = `${CONTENT_DIR}/topics`;
 
 /** Topic slugs, read synchronously because the paper schema is built from them. */

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { classify, compileTopics, type Classification } from './classify.ts';
+import { CONTENT_DIR } from './content-dir.ts';
 import { chooseNoteDate, gitLogArgs, parseGitLog, sortNewestFirst } from './notes.ts';
 import { hasNotes, sortByTitle, sortTopics } from './papers.ts';
 import { relatedPapers, type Related } from './related.ts';
@@ -96,7 +97,7 @@ let commitDatesOnce: Map<string, Date> | undefined;
 /** `noted` when given, else the file's last commit (one `git log` per build for the whole folder), else its mtime. */
 function paperDate(paper: CollectionEntry<'papers'>, noted: Date | undefined): Date {
   // The same folder the collection reads (see content.config.ts).
-  commitDatesOnce ??= readCommitDates(`${process.env.SHELF_CONTENT_DIR || './content'}/papers`);
+  commitDatesOnce ??= readCommitDates(`${CONTENT_DIR}/papers`);
   const filePath = paper.filePath ?? `content/papers/${paper.id}.md`;
   return chooseNoteDate(noted, filePath, commitDatesOnce, () => fileMtime(filePath)).date;
 }

@@ -128,7 +128,7 @@ export async function startSearch(app: HTMLElement): Promise<void> {
     item.append(heading, text);
     const meta = document.createElement('div');
     meta.className = 'meta';
-    // Paper pages with notes carry `data-pagefind-meta="notes:yes"`; mark them as the lists do.
+    // Papers with notes carry `notes: yes` in their search document (src/lib/search-records.ts); mark them as the lists do.
     if (data.meta.notes === 'yes') {
       const badge = document.createElement('span');
       badge.className = 'badge';

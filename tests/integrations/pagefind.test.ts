@@ -1,45 +1,64 @@
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
+import { installSearchIndex, writeSearchIndex } from '../../src/integrations/pagefind.ts';
+import { searchDocument } from '../../src/lib/search-records.ts';
 
 const logger = { info: () => {} } as unknown as AstroIntegrationLogger;
 const dirs: string[] = [];
 
-function site(pages: Record<string, string>): URL {
+function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'shelf-pagefind-'));
   dirs.push(dir);
-  for (const [path, html] of Object.entries(pages)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), html);
-  }
-  return pathToFileURL(`${dir}/`);
+  return dir;
 }
 
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('buildSearchIndex', () => {
-  it('indexes only the pages marked as body and writes the bundle into pagefind/', async () => {
-    const dir = site({
-      'papers/a/index.html':
-        '<html lang="en"><body><nav>chrome</nav><article data-pagefind-body><h1>Paper A</h1><a data-pagefind-filter="topic">Long context</a></article></body></html>',
-      'index.html': '<html lang="en"><body><h1>Home</h1></body></html>',
-    });
-    await expect(buildSearchIndex(dir, logger)).resolves.toBe(2);
-    expect(existsSync(new URL('pagefind/pagefind.js', dir))).toBe(true);
-    const entry = JSON.parse(readFileSync(new URL('pagefind/pagefind-entry.json', dir), 'utf8'));
-    expect(entry.languages.en.page_count).toBe(1);
+const titles = new Map([['long-context', 'Long context']]);
+const paper = { slug: 'a', title: 'Paper A', abstract: 'About ropes.', topics: ['long-context'], body: '' };
+
+describe('writeSearchIndex', () => {
+  it('writes a Pagefind bundle holding one page per document', async () => {
+    const out = join(tempDir(), 'pagefind');
+    const documents = [searchDocument(paper, titles, '/'), searchDocument({ ...paper, slug: 'b', title: 'Paper B' }, titles, '/')];
+    await expect(writeSearchIndex(documents, out)).resolves.toBe(2);
+    expect(existsSync(join(out, 'pagefind.js'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(2);
   });
 
-  it('wraps a failure in "Failed to run Pagefind." with the reason as its cause', async () => {
-    const error = await buildSearchIndex(site({}), logger).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toBe('Failed to run Pagefind.');
-    expect(((error as Error).cause as Error).message).toMatch(/no HTML pages/);
+  it('refuses to write an empty index', async () => {
+    await expect(writeSearchIndex([], join(tempDir(), 'pagefind'))).rejects.toThrow(/no papers to index/);
+  });
+});
+
+describe('installSearchIndex', () => {
+  function site(paperPages: string[]): { dist: URL; staging: string } {
+    const root = tempDir();
+    for (const slug of paperPages) {
+      mkdirSync(join(root, 'dist/papers', slug), { recursive: true });
+      writeFileSync(join(root, 'dist/papers', slug, 'index.html'), '<h1>x</h1>');
+    }
+    mkdirSync(join(root, 'staging'));
+    writeFileSync(join(root, 'staging/pagefind.js'), '// bundle');
+    return { dist: pathToFileURL(join(root, 'dist/')), staging: join(root, 'staging') };
+  }
+
+  it('moves the staged bundle into dist/pagefind when it covers every paper page', async () => {
+    const { dist, staging } = site(['a', 'b']);
+    await installSearchIndex({ pages: 2, ms: 1 }, staging, dist, logger);
+    expect(readFileSync(new URL('pagefind/pagefind.js', dist), 'utf8')).toBe('// bundle');
+    expect(existsSync(staging)).toBe(false);
+  });
+
+  it('fails, naming both counts, when the index and the built pages disagree', async () => {
+    const { dist, staging } = site(['a', 'b', 'c']);
+    await expect(installSearchIndex({ pages: 2, ms: 1 }, staging, dist, logger)).rejects.toThrow(/holds 2 papers but the build wrote 3 paper pages/);
+    expect(existsSync(new URL('pagefind/', dist))).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { parsePaperFile } from '../../src/lib/frontmatter.ts';
 
@@ -88,4 +89,22 @@ export function readTopics(build: SiteBuild): Map<string, string> {
 export function readPage(build: SiteBuild, sitePath: string): HTMLElement {
   const file = sitePath.endsWith('.html') ? sitePath : join(sitePath, 'index.html');
   return parse(readFileSync(join(build.outDir, file), 'utf8'));
+}
+
+/** One page as Pagefind stored it for search results (a `.pf_fragment`). */
+export interface SearchFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** Every page in a build's search index, read back from Pagefind's gzipped fragment files. */
+export function readSearchFragments(build: SiteBuild): SearchFragment[] {
+  const dir = join(build.outDir, 'pagefind', 'fragment');
+  return readdirSync(dir).flatMap((file) => {
+    const json = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8').replace(/^pagefind_dcd/, ''));
+    // Pagefind may group several pages' fragments in one file, keyed by page.
+    return 'url' in json ? [json as SearchFragment] : (Object.values(json) as SearchFragment[]);
+  });
 }

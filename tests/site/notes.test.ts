@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { fixtureSite as build, readPage, readPapers, readTopics } from './builds.ts';
+import { notesText } from '../../src/lib/text.ts';
+import { fixtureSite as build, readPage, readPapers, readSearchFragments, readTopics } from './builds.ts';
 
 const feedFile = join(build.outDir, 'notes.xml');
 const noted = readPapers(build).filter((paper) => paper.body.trim().length > 0);
@@ -78,10 +79,13 @@ describe('the Notes badge in lists (fixture)', () => {
     }
   });
 
-  it('tells the search index which papers have notes', () => {
+  it('tells the search index which papers have notes, and indexes the notes as text', () => {
+    const fragments = new Map(readSearchFragments(build).map((fragment) => [fragment.url, fragment]));
     for (const paper of readPapers(build)) {
-      const meta = readPage(build, `papers/${paper.slug}/`).querySelector('[data-pagefind-meta="notes:yes"]');
-      expect([paper.slug, meta !== null]).toEqual([paper.slug, titlesWithNotes.has(paper.data.title)]);
+      const fragment = fragments.get(`${build.base}papers/${paper.slug}/`)!;
+      expect([paper.slug, fragment.meta.notes === 'yes']).toEqual([paper.slug, titlesWithNotes.has(paper.data.title)]);
+      const firstWord = notesText(paper.body).match(/[A-Za-z]{6,}/)?.[0];
+      if (firstWord) expect(fragment.content, paper.path).toContain(firstWord);
     }
   });
 });

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { FrontmatterError, parsePaperFile } from '../frontmatter.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ExistingPaper } from './reconcile.ts';
@@ -18,12 +18,12 @@ export interface DumpText {
   text: string;
 }
 
-/** File names in `dir` with one of `extensions`, sorted so runs are stable on every machine. */
-function listFiles(dir: string, extensions: readonly string[]): string[] {
+/** File names in `dir` (paths below it, when `recursive`) with one of `extensions`, sorted so runs are stable on every machine. */
+function listFiles(dir: string, extensions: readonly string[], recursive = false): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
+  return readdirSync(dir, { withFileTypes: true, recursive })
     .filter((entry) => entry.isFile() && extensions.includes(extname(entry.name)))
-    .map((entry) => entry.name)
+    .map((entry) => join(relative(dir, entry.parentPath), entry.name))
     .sort();
 }
 
@@ -78,11 +78,14 @@ export function readDumps(dir: string): { dumps: DumpText[]; problems: Diagnosti
   return { dumps, problems };
 }
 
-/** Reads every `.md`/`.mdx` paper file in `dir`. A file that cannot be parsed is a problem naming its line. */
-export function readPaperFiles(dir: string): { papers: ExistingPaper[]; problems: Diagnostic[] } {
+/**
+ * Reads every `.md`/`.mdx` paper file in `dir` (and in its subfolders with `recursive`, as the site does).
+ * A file that cannot be parsed is a problem naming its line.
+ */
+export function readPaperFiles(dir: string, { recursive = false } = {}): { papers: ExistingPaper[]; problems: Diagnostic[] } {
   const papers: ExistingPaper[] = [];
   const problems: Diagnostic[] = [];
-  for (const name of listFiles(dir, ['.md', '.mdx'])) {
+  for (const name of listFiles(dir, ['.md', '.mdx'], recursive)) {
     const path = join(dir, name);
     try {
       const { data, body } = parsePaperFile(readFileSync(path, 'utf8'));
