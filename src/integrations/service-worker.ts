@@ -5,10 +5,12 @@
  * to exist. What it saves is decided by `planPrecache` in `src/lib/precache.ts`.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
-import { DEFAULT_PRECACHE_BUDGET_BYTES, formatMiB, planPrecache } from '../lib/precache.ts';
+import { DEFAULT_PRECACHE_BUDGET_BYTES, formatMiB, planPrecache, type BuiltFile } from '../lib/precache.ts';
 
 export interface ServiceWorkerOptions {
   /** Most bytes to precache; past it, paper pages are cached when visited instead. */
@@ -54,26 +56,17 @@ export async function writeServiceWorker(dir: URL, base: string, budgetBytes: nu
     }
   }
   try {
-    let papersPrecached = false;
-    const { count, size, warnings } = await generateSW({
+    // Plan first, then hash only what is precached: Workbox's own glob would read and hash every built file.
+    const plan = planPrecache(listBuiltFiles(outDir), budgetBytes);
+    const { warnings } = await generateSW({
+      // No glob patterns: Workbox only takes the planned entries (it skips them all without a globDirectory).
       globDirectory: outDir,
-      globPatterns: ['**/*'],
-      globIgnores: ['sw.js'],
+      globPatterns: [],
+      additionalManifestEntries: plan.precache.map((file) => ({ url: file.url, revision: revisionOf(outDir, file.url) })),
       swDest: fileURLToPath(new URL('sw.js', dir)),
       mode: 'production',
       inlineWorkboxRuntime: true,
       sourcemap: false,
-      maximumFileSizeToCacheInBytes: budgetBytes,
-      manifestTransforms: [
-        (entries) => {
-          const plan = planPrecache(entries, budgetBytes);
-          papersPrecached = plan.papersPrecached;
-          return { manifest: plan.precache, warnings: plan.warnings };
-        },
-      ],
-      // Astro's and Pagefind's hashed names (pf_meta, fragments, _astro/*) need no revision;
-      // everything else, pagefind-entry.json included, is revisioned by content hash.
-      dontCacheBustURLsMatching: /(\/_astro\/|\.pf_[a-z]+$)/,
       // A static host ignores query strings, and so does the precache: `search/?q=…` is `search/`,
       // and Pagefind's `pagefind-entry.json?ts=…` is the precached entry file.
       ignoreURLParametersMatching: [/./],
@@ -102,12 +95,31 @@ export async function writeServiceWorker(dir: URL, base: string, budgetBytes: nu
         },
       ],
     });
-    for (const warning of warnings) logger.warn(warning);
+    for (const warning of [...plan.warnings, ...warnings]) logger.warn(warning);
     logger.info(
-      `Service worker precaches ${count} files (${formatMiB(size)} of ${formatMiB(budgetBytes)}); paper pages ${papersPrecached ? 'included' : 'cached when visited'}.`,
+      `Service worker precaches ${plan.precache.length} files (${formatMiB(plan.totalBytes)} of ${formatMiB(budgetBytes)}); paper pages ${plan.papersPrecached ? 'included' : 'cached when visited'}.`,
     );
-    return count;
+    return plan.precache.length;
   } catch (cause) {
     throw new Error('Failed to write the service worker.', { cause });
   }
+}
+
+/** Every file of the build but `sw.js`, as a URL relative to the base and a size. */
+function listBuiltFiles(outDir: string): BuiltFile[] {
+  return readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return { url: relative(outDir, path).split(sep).join('/'), size: statSync(path).size };
+    })
+    .filter((file) => file.url !== 'sw.js');
+}
+
+// Astro's and Pagefind's hashed names (_astro/*, pf_meta, fragments…) change with their content: no revision needed.
+const HASHED_NAME = /(^_astro\/|\.pf_[a-z]+$)/;
+
+/** A precache revision: none for hashed names, else the MD5 of the file (pagefind-entry.json included). */
+function revisionOf(outDir: string, url: string): string | null {
+  return HASHED_NAME.test(url) ? null : createHash('md5').update(readFileSync(join(outDir, url))).digest('hex');
 }
