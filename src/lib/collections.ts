@@ -5,7 +5,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { classify, compileTopics, type Classification } from './classify.ts';
 import { CONTENT_DIR } from './content-dir.ts';
 import { chooseNoteDate, gitLogArgs, parseGitLog, sortNewestFirst } from './notes.ts';
-import { hasNotes, sortByTitle, sortTopics } from './papers.ts';
+import { hasNotes, papersByInitial, sortByTitle, sortTopics, topicReadingGroups } from './papers.ts';
+import { paginateSections, papersPerPage, type ListPage } from './pagination.ts';
 import { relatedPapers, type Related } from './related.ts';
 import { notesText } from './text.ts';
 import { paperPath, withBase } from './urls.ts';
@@ -29,6 +30,39 @@ export function getTopics(): Promise<CollectionEntry<'topics'>[]> {
   if (import.meta.env.DEV) return getCollection('topics').then(sortTopics);
   topicsOnce ??= getCollection('topics').then(sortTopics);
   return topicsOnce;
+}
+
+let paperIndexOnce: Promise<ListPage<CollectionEntry<'papers'>>[]> | undefined;
+
+/** All papers, A to Z, grouped by initial and split into list pages. */
+export function getPaperIndexPages(): Promise<ListPage<CollectionEntry<'papers'>>[]> {
+  const compute = async () =>
+    paginateSections(
+      papersByInitial(await getPapers()).map((group) => ({
+        id: `letter-${group.initial === '#' ? 'other' : group.initial}`,
+        heading: group.initial,
+        items: group.papers,
+      })),
+      papersPerPage(),
+    );
+  if (import.meta.env.DEV) return compute();
+  paperIndexOnce ??= compute();
+  return paperIndexOnce;
+}
+
+const topicPagesOnce = new Map<string, Promise<ListPage<CollectionEntry<'papers'>>[]>>();
+
+/** A topic's papers in reading order (see `topicReadingGroups`), split into list pages. */
+export function getTopicPages(topicId: string): Promise<ListPage<CollectionEntry<'papers'>>[]> {
+  const compute = async () => {
+    const topics = await getTopics();
+    const centrality = topicCentrality(topics);
+    const groups = topicReadingGroups(await getPapers(), topicId, topics, (paper) => centrality(paper, topicId));
+    return paginateSections(groups.map((group) => ({ id: group.id, heading: group.heading, items: group.papers })), papersPerPage());
+  };
+  if (import.meta.env.DEV) return compute();
+  if (!topicPagesOnce.has(topicId)) topicPagesOnce.set(topicId, compute());
+  return topicPagesOnce.get(topicId)!;
 }
 
 let relatedOnce: Promise<Map<string, Related[]>> | undefined;

@@ -43,6 +43,8 @@ export const fixtureSite: SiteBuild = {
     BASE_PATH: '/shelf/',
     SITE_URL: 'https://lab.example.org',
     REPO_URL: 'https://github.com/example/shelf-fixture',
+    // Five papers, two per page: the lists split into pages, as a long reading list's do.
+    PAPERS_PER_PAGE: '2',
   },
 };
 
@@ -89,6 +91,15 @@ export function readTopics(build: SiteBuild): Map<string, string> {
 export function readPage(build: SiteBuild, sitePath: string): HTMLElement {
   const file = sitePath.endsWith('.html') ? sitePath : join(sitePath, 'index.html');
   return parse(readFileSync(join(build.outDir, file), 'utf8'));
+}
+
+/** Every page of a list that may span pages (`papers/`, `topics/x/`), following its `rel="next"` links. */
+export function readListPages(build: SiteBuild, sitePath: string): HTMLElement[] {
+  const pages = [readPage(build, sitePath)];
+  for (let next = pages[0]!.querySelector('a[rel="next"]'); next; next = pages.at(-1)!.querySelector('a[rel="next"]')) {
+    pages.push(readPage(build, next.getAttribute('href')!.slice(build.base.length)));
+  }
+  return pages;
 }
 
 /** One page as Pagefind stored it for search results (a `.pf_fragment`). */

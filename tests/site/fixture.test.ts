@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureSite as build, readPage } from './builds.ts';
+import { fixtureSite as build, readListPages, readPage, readPapers } from './builds.ts';
 
 const text = (path: string, selector = 'main') => readPage(build, path).querySelector(selector)?.text.replace(/\s+/g, ' ') ?? '';
 
@@ -69,7 +69,7 @@ describe('files in subfolders and the base path (fixture)', () => {
   });
 
   it('links papers on no topic from the all-papers page', () => {
-    expect(text('papers/')).toContain('Markup <b>in</b> a title & an abstract');
+    expect(readListPages(build, 'papers/').map((page) => page.querySelector('main')!.text).join(' ')).toContain('Markup <b>in</b> a title & an abstract');
     expect(text('papers/markup-in-abstract/')).toContain('On no topic yet.');
   });
 
@@ -82,8 +82,8 @@ describe('files in subfolders and the base path (fixture)', () => {
 
 describe('topic page reading order (fixture)', () => {
   it('puts notes first, then bridges to other topics, then the rest, and explains it', () => {
-    const page = readPage(build, 'topics/long-context/');
-    const groups = page.querySelectorAll('main section').map((section) => [
+    const pages = readListPages(build, 'topics/long-context/');
+    const groups = pages.flatMap((page) => page.querySelectorAll('main section')).map((section) => [
       section.querySelector('h2')?.firstChild?.text.trim(),
       section.querySelectorAll('.paper-title').map((title) => title.text),
     ]);
@@ -117,5 +117,45 @@ describe('why a paper is on its topics (fixture)', () => {
 
   it('says so when no rule matches', () => {
     expect(text('papers/markup-in-abstract/', '[aria-labelledby="why"]')).toContain('No topic rule matches');
+  });
+});
+
+describe('long lists split into pages (fixture, PAPERS_PER_PAGE=2)', () => {
+  const papers = readPapers(build);
+
+  it('splits all papers into pages of two, linked in order, page 1 at /papers/', () => {
+    const pages = readListPages(build, 'papers/');
+    expect(pages).toHaveLength(Math.ceil(papers.length / 2));
+    for (const [index, page] of pages.entries()) {
+      expect(page.querySelectorAll('main .paper-title').length).toBeLessThanOrEqual(2);
+      expect(page.querySelector('.pager [aria-current="page"]')?.text).toBe(String(index + 1));
+    }
+    expect(pages[1]!.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/shelf/papers/');
+    expect(pages[1]!.querySelector('title')?.text).toContain('All papers, page 2');
+  });
+
+  it('links each letter to the page its papers start on', () => {
+    const pages = readListPages(build, 'papers/');
+    for (const link of pages[0]!.querySelectorAll('.letters a')) {
+      const [path, id] = link.getAttribute('href')!.split('#');
+      const target = path ? readPage(build, path.slice('/shelf/'.length)) : pages[0]!;
+      expect(target.querySelector(`#${id}`), link.getAttribute('href')!).not.toBeNull();
+    }
+  });
+
+  it('splits a topic’s reading groups over pages, each group linked from every page where it starts', () => {
+    const pages = readListPages(build, 'topics/long-context/');
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[1]!.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/shelf/topics/long-context/');
+    for (const page of pages) {
+      for (const link of page.querySelectorAll('.toc a')) {
+        const [path, id] = link.getAttribute('href')!.split('#');
+        const target = path ? readPage(build, path.slice('/shelf/'.length)) : page;
+        expect(target.querySelector(`#${id}`), link.getAttribute('href')!).not.toBeNull();
+      }
+    }
+    // The description is on the first page only; the count and the reading groups are on every page.
+    expect(pages[1]!.querySelector('main .prose')).toBeNull();
+    for (const page of pages) expect(page.querySelector('main')!.text).toContain('3 papers on this topic');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Builds the sites the site tests read, but only when a build is missing or
  * older than what it is built from. SHELF_SKIP_BUILD=1 reuses whatever is there.
- * The real site is built with `npm run build` (ingest, then astro build).
+ * The real site is built with `npm run build` (ingest, then astro build), the fixture with `npm run build:site`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ const SHARED_INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json'];
 
 export default function setup(): void {
   ensureBuilt(realSite, ['npm', ['run', 'build']], ['content', ...SHARED_INPUTS]);
-  ensureBuilt(fixtureSite, [process.execPath, ['node_modules/astro/bin/astro.mjs', 'build']], [
+  ensureBuilt(fixtureSite, ['npm', ['run', 'build:site']], [
     fixtureSite.contentDir,
     ...SHARED_INPUTS,
   ]);

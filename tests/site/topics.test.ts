@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builds, readPage, readPapers, readTopics } from './builds.ts';
+import { builds, readListPages, readPage, readPapers, readTopics } from './builds.ts';
 
 describe.each(builds)('topic pages of the $name build', (build) => {
   const papers = readPapers(build);
@@ -7,8 +7,9 @@ describe.each(builds)('topic pages of the $name build', (build) => {
 
   it('lists exactly the papers whose frontmatter has the topic, each once', () => {
     for (const [slug] of topics) {
-      const page = readPage(build, `topics/${slug}/`);
-      const inLists = page.querySelectorAll('main .paper-title a').map((a) => a.getAttribute('href'));
+      const inLists = readListPages(build, `topics/${slug}/`).flatMap((page) =>
+        page.querySelectorAll('main .paper-title a').map((a) => a.getAttribute('href')),
+      );
       const expected = papers.filter((paper) => paper.data.topics.includes(slug)).map((paper) => paper.slug);
       expect(new Set(inLists).size, `${slug}: a paper listed twice`).toBe(inLists.length);
       expect(inLists.sort(), slug).toEqual(expected.map((paper) => `${build.base}papers/${paper}/`).sort());

@@ -38,9 +38,14 @@ const CHROME_LINES: RegExp[] = [
 // Chrome that the copy glues onto the start of the next line ("SubscribeEfficient …").
 const GLUED_CHROME = /^(?:Get trending papers in your email inbox(?: once a day)?!|Subscribe|new)(?=\p{Lu}|\p{N}|[^\p{L}\p{N}\s])/u;
 
+// Anything but single plain spaces: tabs, newlines, NBSP, zero-width spaces, or two spaces in a row.
+const ODD_SPACE = /[^\S ]|\u200b| {2}/;
+
 /** Collapses runs of white space (including tabs and NBSP) to one space and trims. */
 export function collapseWhitespace(text: string): string {
+  // Most lines have single plain spaces only: test for anything else before rewriting the line.
   // \s covers tabs, NBSP and BOM; no `u` flag: this runs on every line of every dump.
+  if (!ODD_SPACE.test(text)) return text.trim();
   return text.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
