@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { CONTENT_DIR } from './lib/content-dir.ts';
+import { skipEmptyMarkdown } from './lib/lazy-markdown.ts';
 import { createPaperSchema, topicSchema } from './schema.ts';
 
 const TOPICS_DIR = `${CONTENT_DIR}/topics`;
@@ -25,7 +26,8 @@ function idFromFileName({ entry }: { entry: string }): string {
 
 export const collections = {
   papers: defineCollection({
-    loader: glob({ pattern: '**/*.{md,mdx}', base: `${CONTENT_DIR}/papers`, generateId: idFromFileName }),
+    // Most papers have no notes: their empty bodies skip the Markdown pipeline (see lazy-markdown.ts).
+    loader: skipEmptyMarkdown(glob({ pattern: '**/*.{md,mdx}', base: `${CONTENT_DIR}/papers`, generateId: idFromFileName })),
     schema: createPaperSchema(readTopicSlugs()),
   }),
   topics: defineCollection({
