@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig, envField } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import pagefind from './src/integrations/pagefind.ts';
+import background from './src/integrations/background.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 
 /** The repository's web address: env REPO_URL, else package.json "repository", else the default. */
@@ -25,8 +25,8 @@ export default defineConfig({
   cacheDir: process.env.SHELF_CACHE_DIR || './node_modules/.astro',
   // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time; MDX extends this config.
   markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
-  // serviceWorker() precaches Pagefind's index, so it must come after pagefind().
-  integrations: [mdx({ extendMarkdownConfig: true }), pagefind(), serviceWorker()],
+  // serviceWorker() precaches the search index that background() installs, so it must come after it.
+  integrations: [mdx({ extendMarkdownConfig: true }), background(), serviceWorker()],
   env: {
     schema: {
       REPO_URL: envField.string({ context: 'server', access: 'public', url: true, default: defaultRepoUrl() }),

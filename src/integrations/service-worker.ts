@@ -1,8 +1,8 @@
 /**
  * Writes `sw.js`, a Workbox service worker that saves the site for offline
- * reading, over the finished build. It must run after Pagefind (list it after
- * `pagefind()` in the config): it precaches Pagefind's index, so the index has
- * to exist. What it saves is decided by `planPrecache` in `src/lib/precache.ts`.
+ * reading, over the finished build. It must run after the search index is
+ * installed (list it after `background()` in the config): it precaches
+ * Pagefind's index, so the index has to exist. What it saves is decided by `planPrecache` in `src/lib/precache.ts`.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
@@ -52,7 +52,7 @@ export async function writeServiceWorker(dir: URL, base: string, budgetBytes: nu
   const outDir = fileURLToPath(dir);
   for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', OFFLINE_PAGE]) {
     if (!existsSync(fileURLToPath(new URL(file, dir)))) {
-      throw new Error(`Cannot write the service worker: ${file} is missing from the build (list serviceWorker() after pagefind() in astro.config.mjs).`);
+      throw new Error(`Cannot write the service worker: ${file} is missing from the build (list serviceWorker() after background() in astro.config.mjs).`);
     }
   }
   try {

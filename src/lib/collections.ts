@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { takeRelated } from './background.ts';
 import { classify, compileTopics, type Classification } from './classify.ts';
 import { CONTENT_DIR } from './content-dir.ts';
 import { chooseNoteDate, gitLogArgs, parseGitLog, sortNewestFirst } from './notes.ts';
@@ -74,7 +75,8 @@ export function getRelatedPapers(): Promise<Map<string, Related[]>> {
       relatedPapers(papers.map((paper) => ({ id: paper.id, title: paper.data.title, abstract: paper.data.abstract, notes: notesText(paper.body ?? '') }))),
     );
   if (import.meta.env.DEV) return compute();
-  relatedOnce ??= compute();
+  // In `astro build` the background worker computes them while content syncs and bundles (see background.ts).
+  relatedOnce ??= takeRelated() ?? compute();
   return relatedOnce;
 }
 

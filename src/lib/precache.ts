@@ -28,7 +28,9 @@ export interface PrecachePlan<T extends BuiltFile> {
   warnings: string[];
 }
 
-const SEARCH_FILE = /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(index|fragment|filter)\/[^/]+\.pf_(index|fragment|filter))$/;
+// The first shard carries Pagefind's scripts and wasm; the others (pagefind/shard-N/) only their index files.
+const SEARCH_FILE =
+  /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind|(shard-\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)\/[^/]+\.pf_(index|fragment|filter)))$/;
 const PAPER_PAGE = /^papers\/[^/]+\/index\.html$/;
 // Browsers with service workers read woff2, so KaTeX's woff/ttf fallbacks and Pagefind's unused UI bundles stay out.
 const SHELL_FILE = /\.(html|css|js|woff2|svg|png|webmanifest)$/;

@@ -26,8 +26,11 @@ export interface SearchDocument {
   content: string;
 }
 
-/** The search document for one paper; `topicTitles` maps topic slugs to the names readers filter by. */
-export function searchDocument(paper: SearchablePaper, topicTitles: ReadonlyMap<string, string>, base: string): SearchDocument {
+/**
+ * The search document for one paper; `topicTitles` maps topic slugs to the names readers filter by.
+ * Its URL is relative to the site's base: the search page gives Pagefind the base (`baseUrl`).
+ */
+export function searchDocument(paper: SearchablePaper, topicTitles: ReadonlyMap<string, string>): SearchDocument {
   const notes = paragraphs(notesText(paper.body));
   const topics = paper.topics.map((slug) => topicTitles.get(slug) ?? slug);
   const html = [
@@ -40,9 +43,40 @@ export function searchDocument(paper: SearchablePaper, topicTitles: ReadonlyMap<
     ...topics.map((title) => `<span data-pagefind-filter="topic:${escapeHtml(title)}"></span>`),
     '</body></html>',
   ];
-  return { url: joinBase(base, paperPath(paper.slug)), content: html.join('') };
+  return { url: joinBase('/', paperPath(paper.slug)), content: html.join('') };
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Papers per search-index shard: SEARCH_SHARD_SIZE, else 5,000. Pagefind holds
+ * a whole index in memory while it writes it (about 150 KB a page), so a big
+ * list is indexed as several shards, one at a time, and the search page merges
+ * them (Pagefind's multisite search).
+ */
+export function searchShardSize(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.SEARCH_SHARD_SIZE;
+  if (raw === undefined || raw === '') return 5000;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`SEARCH_SHARD_SIZE: "${raw}" is not a whole number of papers of 1 or more (unset it for the default, 5000).`);
+  }
+  return value;
+}
+
+/** How many shards `count` papers make (at least one, so an empty list still has an index). */
+export function searchShardCount(count: number, size: number): number {
+  return Math.max(1, Math.ceil(count / size));
+}
+
+/** Shard `index` (from 0)'s folder inside the Pagefind bundle: the first is the bundle itself, with Pagefind's scripts. */
+export function searchShardFolder(index: number): string {
+  return index === 0 ? '' : `shard-${index + 1}/`;
+}
+
+/** Where shard `index` lives, relative to the site's base. */
+export function searchShardPath(index: number): string {
+  return `pagefind/${searchShardFolder(index)}`;
 }

@@ -21,6 +21,7 @@ interface PagefindSearch {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(
     query: string | null,
@@ -53,6 +54,10 @@ export async function startSearch(app: HTMLElement): Promise<void> {
     pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     await pagefind.options({ baseUrl: base, excerptLength: 36 });
     await pagefind.init();
+    // The other shards of a big list's index (data-shards: their paths under the base).
+    for (const shard of (app.dataset.shards ?? '').split(' ').filter(Boolean)) {
+      await pagefind.mergeIndex(new URL(joinBase(base, shard), location.href).pathname, { baseUrl: base });
+    }
   } catch {
     status.textContent = 'The search index could not be loaded. Browse by topic instead.';
     return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchDocument } from '../../src/lib/search-records.ts';
+import { searchDocument, searchShardCount, searchShardPath, searchShardSize } from '../../src/lib/search-records.ts';
 
 const titles = new Map([
   ['long-context', 'Long context'],
@@ -9,13 +9,12 @@ const titles = new Map([
 describe('searchDocument', () => {
   const paper = { slug: 'ring-attention', title: 'Ring <Attention> & "you"', abstract: 'First line.\n\nSecond  line.', topics: ['long-context', 'long-cot'], body: '' };
 
-  it('puts the paper at its URL under the base', () => {
-    expect(searchDocument(paper, titles, '/').url).toBe('/papers/ring-attention/');
-    expect(searchDocument(paper, titles, '/shelf').url).toBe('/shelf/papers/ring-attention/');
+  it('puts the paper at its URL relative to the base (the search page adds the base)', () => {
+    expect(searchDocument(paper, titles).url).toBe('/papers/ring-attention/');
   });
 
   it('makes the escaped title the heading and metadata, the abstract paragraphs text, and topic titles filters', () => {
-    const { content } = searchDocument(paper, titles, '/');
+    const { content } = searchDocument(paper, titles);
     expect(content).toContain('<h1 data-pagefind-meta="title">Ring &lt;Attention&gt; &amp; &quot;you&quot;</h1>');
     expect(content).toContain('<p>First line.</p><p>Second line.</p>');
     expect(content).toContain('<span data-pagefind-filter="topic:Long context"></span><span data-pagefind-filter="topic:Long chain-of-thought"></span>');
@@ -23,12 +22,28 @@ describe('searchDocument', () => {
   });
 
   it('adds the notes as plain text, and flags papers that have them', () => {
-    const { content } = searchDocument({ ...paper, body: '\n## Why\n\nSee [the code](https://x.org) and $O(n)$.\n' }, titles, '/');
+    const { content } = searchDocument({ ...paper, body: '\n## Why\n\nSee [the code](https://x.org) and $O(n)$.\n' }, titles);
     expect(content).toContain('<p>Why See the code and $O(n)$.</p>');
     expect(content).toContain('<span data-pagefind-meta="notes:yes"></span>');
   });
 
   it('keeps an unknown topic slug as its own filter value rather than dropping it', () => {
-    expect(searchDocument({ ...paper, topics: ['mystery'] }, titles, '/').content).toContain('data-pagefind-filter="topic:mystery"');
+    expect(searchDocument({ ...paper, topics: ['mystery'] }, titles).content).toContain('data-pagefind-filter="topic:mystery"');
+  });
+});
+
+describe('search shards', () => {
+  it('defaults to 5000 papers a shard, reads SEARCH_SHARD_SIZE and names the fix for a bad value', () => {
+    expect(searchShardSize({})).toBe(5000);
+    expect(searchShardSize({ SEARCH_SHARD_SIZE: '2' })).toBe(2);
+    expect(() => searchShardSize({ SEARCH_SHARD_SIZE: '-1' })).toThrow(/SEARCH_SHARD_SIZE: "-1" .*unset it for the default, 5000/);
+  });
+
+  it('counts shards, at least one', () => {
+    expect([0, 1, 5000, 5001, 50000].map((count) => searchShardCount(count, 5000))).toEqual([1, 1, 1, 2, 10]);
+  });
+
+  it('puts the first shard in pagefind/ and the others beside its files', () => {
+    expect([0, 1, 9].map(searchShardPath)).toEqual(['pagefind/', 'pagefind/shard-2/', 'pagefind/shard-10/']);
   });
 });

@@ -45,6 +45,8 @@ export const fixtureSite: SiteBuild = {
     REPO_URL: 'https://github.com/example/shelf-fixture',
     // Five papers, two per page: the lists split into pages, as a long reading list's do.
     PAPERS_PER_PAGE: '2',
+    // …and the search index splits into shards of two, merged by the search page, as a big list's does.
+    SEARCH_SHARD_SIZE: '2',
   },
 };
 
@@ -110,9 +112,19 @@ export interface SearchFragment {
   filters: Record<string, string[]>;
 }
 
-/** Every page in a build's search index, read back from Pagefind's gzipped fragment files. */
+/** The folders of a build's search index: `pagefind/`, then its shards (`pagefind/shard-2/`…). */
+export function searchShardDirs(build: SiteBuild): string[] {
+  const bundle = join(build.outDir, 'pagefind');
+  const shards = readdirSync(bundle).filter((name) => /^shard-\d+$/.test(name));
+  return [bundle, ...shards.sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))).map((name) => join(bundle, name))];
+}
+
+/** Every page in a build's search index (all shards), read back from Pagefind's gzipped fragment files. */
 export function readSearchFragments(build: SiteBuild): SearchFragment[] {
-  const dir = join(build.outDir, 'pagefind', 'fragment');
+  return searchShardDirs(build).flatMap((shard) => readShardFragments(join(shard, 'fragment')));
+}
+
+function readShardFragments(dir: string): SearchFragment[] {
   return readdirSync(dir).flatMap((file) => {
     const json = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8').replace(/^pagefind_dcd/, ''));
     // Pagefind may group several pages' fragments in one file, keyed by page.

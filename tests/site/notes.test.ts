@@ -82,7 +82,7 @@ describe('the Notes badge in lists (fixture)', () => {
   it('tells the search index which papers have notes, and indexes the notes as text', () => {
     const fragments = new Map(readSearchFragments(build).map((fragment) => [fragment.url, fragment]));
     for (const paper of readPapers(build)) {
-      const fragment = fragments.get(`${build.base}papers/${paper.slug}/`)!;
+      const fragment = fragments.get(`/papers/${paper.slug}/`)!;
       expect([paper.slug, fragment.meta.notes === 'yes']).toEqual([paper.slug, titlesWithNotes.has(paper.data.title)]);
       const firstWord = notesText(paper.body).match(/[A-Za-z]{6,}/)?.[0];
       if (firstWord) expect(fragment.content, paper.path).toContain(firstWord);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builds, readPage, readPapers, readSearchFragments, readTopics } from './builds.ts';
+import { builds, readPage, readPapers, readSearchFragments, readTopics, searchShardDirs } from './builds.ts';
 
 /** The precache manifest inlined in a built `sw.js`: URL (relative to the base) → revision (null for hashed names). */
 function readPrecache(outDir: string): Map<string, string | null> {
@@ -38,8 +38,13 @@ describe.each(builds)('offline reading in the $name build', (build) => {
     const bundle = join(build.outDir, 'pagefind');
     const expected = ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json'];
     for (const file of readdirSync(bundle)) if (/\.pf_meta$|^wasm\..+\.pagefind$/.test(file)) expected.push(`pagefind/${file}`);
-    for (const folder of ['index', 'fragment', 'filter']) {
-      for (const file of readdirSync(join(bundle, folder))) expected.push(`pagefind/${folder}/${file}`);
+    for (const shard of searchShardDirs(build)) {
+      const prefix = shard === bundle ? 'pagefind/' : `pagefind/${shard.split('/').pop()}/`;
+      if (shard !== bundle) expected.push(`${prefix}pagefind-entry.json`);
+      for (const file of readdirSync(shard)) if (shard !== bundle && /\.pf_meta$/.test(file)) expected.push(`${prefix}${file}`);
+      for (const folder of ['index', 'fragment', 'filter']) {
+        for (const file of readdirSync(join(shard, folder))) expected.push(`${prefix}${folder}/${file}`);
+      }
     }
     expect(expected.some((url) => url.endsWith('.pf_meta'))).toBe(true);
     const missing = expected.filter((url) => !precache.has(url));

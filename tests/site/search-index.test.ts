@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builds, readPapers, readSearchFragments, readTopics } from './builds.ts';
+import { builds, readPage, readPapers, readSearchFragments, readTopics, searchShardDirs } from './builds.ts';
 
 describe.each(builds)('the Pagefind index of the $name build', (build) => {
   const papers = readPapers(build);
@@ -10,18 +10,20 @@ describe.each(builds)('the Pagefind index of the $name build', (build) => {
   const fragments = readSearchFragments(build);
   const byUrl = new Map(fragments.map((fragment) => [fragment.url, fragment]));
 
-  it('exists and holds exactly the paper pages, at their URLs under the base', () => {
-    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'));
-    const counts = Object.values(entry.languages as Record<string, { page_count: number }>).map((l) => l.page_count);
+  it('exists and holds exactly the paper pages, at their URLs relative to the base', () => {
+    const counts = searchShardDirs(build).flatMap((shard) => {
+      const entry = JSON.parse(readFileSync(join(shard, 'pagefind-entry.json'), 'utf8'));
+      return Object.values(entry.languages as Record<string, { page_count: number }>).map((l) => l.page_count);
+    });
     expect(counts.reduce((a, b) => a + b, 0)).toBe(papers.length);
     expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
-    expect(fragments.map((fragment) => fragment.url).sort()).toEqual(papers.map((paper) => `${build.base}papers/${paper.slug}/`).sort());
-    for (const url of byUrl.keys()) expect(existsSync(join(build.outDir, url.slice(build.base.length), 'index.html')), url).toBe(true);
+    expect(fragments.map((fragment) => fragment.url).sort()).toEqual(papers.map((paper) => `/papers/${paper.slug}/`).sort());
+    for (const url of byUrl.keys()) expect(existsSync(join(build.outDir, url, 'index.html')), url).toBe(true);
   });
 
   it('holds each paper’s title as metadata, its topic titles as the topic filter, and its title and abstract as text', () => {
     for (const paper of papers) {
-      const fragment = byUrl.get(`${build.base}papers/${paper.slug}/`)!;
+      const fragment = byUrl.get(`/papers/${paper.slug}/`)!;
       expect(fragment.meta.title, paper.path).toBe(paper.data.title);
       expect(fragment.filters.topic ?? [], paper.path).toEqual(paper.data.topics.map((slug) => topics.get(slug)));
       expect(fragment.content.startsWith(paper.data.title.replace(/\s+/g, ' ')), paper.path).toBe(true);
@@ -30,5 +32,13 @@ describe.each(builds)('the Pagefind index of the $name build', (build) => {
       expect(fragment.content, paper.path).toContain(tail);
       expect(fragment.content, paper.path).not.toMatch(/Edit this page|Related papers|Listed in/);
     }
+  });
+
+  it('is split into shards of SEARCH_SHARD_SIZE papers, each listed on the search page for merging', () => {
+    const size = Number(build.env.SEARCH_SHARD_SIZE ?? 5000);
+    const shards = searchShardDirs(build);
+    expect(shards).toHaveLength(Math.max(1, Math.ceil(papers.length / size)));
+    const listed = readPage(build, 'search/').querySelector('#search-app')?.getAttribute('data-shards') ?? '';
+    expect(listed.split(' ').filter(Boolean)).toEqual(shards.slice(1).map((dir) => `pagefind/${dir.split('/').pop()}/`));
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import { installSearchIndex, writeSearchIndex } from '../../src/integrations/pagefind.ts';
+import { installSearchIndex, writeSearchIndex } from '../../src/integrations/search-index.ts';
 import { searchDocument } from '../../src/lib/search-records.ts';
 
 const logger = { info: () => {} } as unknown as AstroIntegrationLogger;
@@ -26,10 +26,19 @@ const paper = { slug: 'a', title: 'Paper A', abstract: 'About ropes.', topics: [
 describe('writeSearchIndex', () => {
   it('writes a Pagefind bundle holding one page per document', async () => {
     const out = join(tempDir(), 'pagefind');
-    const documents = [searchDocument(paper, titles, '/'), searchDocument({ ...paper, slug: 'b', title: 'Paper B' }, titles, '/')];
+    const documents = [searchDocument(paper, titles), searchDocument({ ...paper, slug: 'b', title: 'Paper B' }, titles)];
     await expect(writeSearchIndex(documents, out)).resolves.toBe(2);
     expect(existsSync(join(out, 'pagefind.js'))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(2);
+  });
+
+  it('splits a big index into shards: the first in the folder itself, the others in shard-N/', async () => {
+    const out = join(tempDir(), 'pagefind');
+    const documents = ['a', 'b', 'c'].map((slug) => searchDocument({ ...paper, slug, title: `Paper ${slug}` }, titles));
+    await expect(writeSearchIndex(documents, out, 2)).resolves.toBe(3);
+    const count = (folder: string) => JSON.parse(readFileSync(join(out, folder, 'pagefind-entry.json'), 'utf8')).languages.en.page_count;
+    expect([count(''), count('shard-2')]).toEqual([2, 1]);
+    expect(existsSync(join(out, 'shard-3'))).toBe(false);
   });
 
   it('refuses to write an empty index', async () => {

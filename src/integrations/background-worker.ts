@@ -1,0 +1,47 @@
+/**
+ * The background worker's process, started by `background.ts`:
+ * `node background-worker.ts <content dir> <search staging dir> <related file>`.
+ * Reads the paper and topic files; writes each paper's related papers to the
+ * related file and says so (`{type: 'related'}`); then writes the search index
+ * and reports it (`{type: 'index', pages, ms}`). On bad input it names the file and exits 1.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readPaperFiles } from '../lib/ingest/io.ts';
+import { relatedPapers } from '../lib/related.ts';
+import { searchDocument } from '../lib/search-records.ts';
+import { notesText } from '../lib/text.ts';
+import { loadTopics } from '../lib/topics.ts';
+import type { WorkerMessage } from './background.ts';
+import { writeSearchIndex } from './search-index.ts';
+
+const [contentDir, stagingDir, relatedFile] = process.argv.slice(2);
+const send = (message: WorkerMessage) => process.send?.(message);
+const started = performance.now();
+try {
+  const { papers: files, problems } = readPaperFiles(join(contentDir!, 'papers'), { recursive: true });
+  if (problems.length > 0) {
+    throw new Error(problems.map((problem) => `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} (${problem.fix})`).join('\n'));
+  }
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const papers = files.map((file) => ({
+    slug: file.slug,
+    title: text(file.data.title),
+    abstract: text(file.data.abstract),
+    topics: Array.isArray(file.data.topics) ? file.data.topics.map(String) : [],
+    body: file.body,
+  }));
+
+  // What the paper pages need first.
+  const related = relatedPapers(papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, notes: notesText(paper.body) })));
+  writeFileSync(relatedFile!, JSON.stringify([...related]));
+  send({ type: 'related', file: relatedFile! });
+
+  const titles = new Map(loadTopics(join(contentDir!, 'topics')).map((topic) => [topic.slug, topic.title]));
+  const pages = await writeSearchIndex(papers.map((paper) => searchDocument(paper, titles)), stagingDir!);
+  send({ type: 'index', pages, ms: Math.round(performance.now() - started) });
+  process.disconnect?.();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}

@@ -1,0 +1,71 @@
+/**
+ * The search index: Pagefind writes it from the papers' search documents
+ * (`src/lib/search-records.ts`) into a staging folder, in shards, from the
+ * background worker while Astro renders the pages; once the pages are built it
+ * moves into `dist/pagefind/`, checked to hold exactly the paper pages built.
+ */
+import type { AstroIntegrationLogger } from 'astro';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { searchShardCount, searchShardFolder, searchShardSize, type SearchDocument } from '../lib/search-records.ts';
+
+/** What the indexer reports when it is done. */
+export interface IndexSummary {
+  pages: number;
+  ms: number;
+}
+
+/** Moves the staged bundle into `dir/pagefind/` after checking it covers exactly the built paper pages. */
+export async function installSearchIndex(summary: IndexSummary, staging: string, dir: URL, logger: AstroIntegrationLogger): Promise<void> {
+  const papersDir = new URL('./papers/', dir);
+  const built = existsSync(papersDir)
+    ? readdirSync(papersDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(new URL(`./papers/${entry.name}/index.html`, dir))).length
+    : 0;
+  if (summary.pages !== built) {
+    throw new Error(
+      `Failed to run Pagefind: the index holds ${summary.pages} papers but the build wrote ${built} paper pages ` +
+        '(two paper files with the same name in different folders of content/papers/ make one page: rename one).',
+    );
+  }
+  const target = fileURLToPath(new URL('./pagefind/', dir));
+  rmSync(target, { recursive: true, force: true });
+  try {
+    renameSync(staging, target);
+  } catch {
+    // A cache folder on another file system: copy instead.
+    cpSync(staging, target, { recursive: true });
+    rmSync(staging, { recursive: true, force: true });
+  }
+  logger.info(`Pagefind indexed ${summary.pages} papers in ${summary.ms} ms (alongside the page build).`);
+}
+
+/**
+ * Has Pagefind write `documents` into `outputPath` as shards of `shardSize`
+ * pages: the first shard in `outputPath` itself, the others in `shard-2/`, `shard-3/`…
+ * (see `searchShardFolder`). Each shard gets a fresh Pagefind process, so memory is one shard's.
+ * Returns the number of pages indexed.
+ */
+export async function writeSearchIndex(documents: readonly SearchDocument[], outputPath: string, shardSize = searchShardSize()): Promise<number> {
+  if (documents.length === 0) throw new Error('there are no papers to index.');
+  rmSync(outputPath, { recursive: true, force: true });
+  const count = searchShardCount(documents.length, shardSize);
+  for (let shard = 0; shard < count; shard += 1) {
+    try {
+      const { index } = assertOk(await pagefind.createIndex({ forceLanguage: 'en' }));
+      const slice = documents.slice(shard * shardSize, (shard + 1) * shardSize);
+      await Promise.all(slice.map(async (document) => assertOk(await index!.addHTMLFile(document))));
+      assertOk(await index!.writeFiles({ outputPath: join(outputPath, searchShardFolder(shard)) }));
+    } finally {
+      await pagefind.close();
+    }
+  }
+  return documents.length;
+}
+
+/** Pagefind reports problems in `errors` instead of throwing; turn them into one error. */
+function assertOk<T extends { errors: string[] }>(response: T): T {
+  if (response.errors.length > 0) throw new Error(response.errors.join('\n'));
+  return response;
+}

@@ -1,0 +1,52 @@
+import { fork } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { WorkerMessage } from '../../src/integrations/background.ts';
+import { readPaperFiles } from '../../src/lib/ingest/io.ts';
+import { relatedPapers } from '../../src/lib/related.ts';
+import { notesText } from '../../src/lib/text.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'shelf-background-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs the worker on a content folder; resolves with its messages, stderr and exit code. */
+function runWorker(contentDir: string, name: string): Promise<{ messages: WorkerMessage[]; stderr: string; code: number | null; staging: string; related: string }> {
+  const staging = join(work, name, 'pagefind');
+  const related = join(work, `${name}-related.json`);
+  return new Promise((resolve) => {
+    const child = fork('src/integrations/background-worker.ts', [contentDir, staging, related], { execPath: process.execPath, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const messages: WorkerMessage[] = [];
+    let stderr = '';
+    child.on('message', (message: WorkerMessage) => messages.push(message));
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ messages, stderr, code, staging, related }));
+  });
+}
+
+describe('the background worker', () => {
+  it('sends the related papers first, then writes the search index, for the fixture content', async () => {
+    const content = 'tests/fixtures/site/content';
+    const { messages, code, staging, related } = await runWorker(content, 'fixture');
+    expect(code).toBe(0);
+    expect(messages.map((message) => message.type)).toEqual(['related', 'index']);
+    const { papers } = readPaperFiles(join(content, 'papers'), { recursive: true });
+    const expected = relatedPapers(papers.map((paper) => ({ id: paper.slug, title: String(paper.data.title), abstract: String(paper.data.abstract), notes: notesText(paper.body) })));
+    expect(new Map(JSON.parse(readFileSync(related, 'utf8')))).toEqual(expected);
+    expect(messages[1]).toMatchObject({ type: 'index', pages: papers.length });
+    expect(existsSync(join(staging, 'pagefind.js'))).toBe(true);
+  }, 60_000);
+
+  it('fails naming the file and line of a paper whose frontmatter is broken', async () => {
+    const { mkdirSync, writeFileSync, cpSync } = await import('node:fs');
+    const content = join(work, 'broken-content');
+    cpSync('tests/fixtures/site/content', content, { recursive: true });
+    mkdirSync(join(content, 'papers'), { recursive: true });
+    writeFileSync(join(content, 'papers', 'broken.md'), '---\ntitle: [unclosed\n---\n');
+    const { messages, code, stderr } = await runWorker(content, 'broken');
+    expect(code).toBe(1);
+    expect(messages).toEqual([]);
+    expect(stderr).toMatch(/broken\.md:\d+: /);
+  }, 60_000);
+});
