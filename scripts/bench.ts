@@ -142,6 +142,24 @@ function runStage(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
   });
 }
 
+/** Seconds from an Astro time stat: `980ms`, `33.33s` or `1m 5s`. */
+function seconds(stat: string | undefined): number {
+  const match = /^(?:(\d+)m\s*)?(?:([\d.]+)(ms|s))?$/.exec(stat?.trim() ?? '');
+  if (!match || !stat) return NaN;
+  return Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0) / (match[3] === 'ms' ? 1000 : 1);
+}
+
+/** The phases of `astro build`, read from its log: content sync, Vite's bundling, page generation, the service worker. */
+function astroPhases(log: string): { sync: number; vite: number; pages: number; serviceWorker: number } {
+  const afterRoutes = log.slice(log.indexOf('generating static routes'));
+  return {
+    sync: seconds(/\[types\] Generated ([^\n]+)/.exec(log)?.[1]),
+    vite: seconds(/\[vite\] ✓ built in ([^\n]+)/.exec(log)?.[1]),
+    pages: seconds(/✓ Completed in ([^\n]+?)\.\s*$/m.exec(afterRoutes)?.[1]),
+    serviceWorker: Number(/Service worker .* written in (\d+) ms/.exec(log)?.[1] ?? NaN) / 1000,
+  };
+}
+
 function folderBytes(dir: string): number {
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -215,13 +233,19 @@ const build = await runStage('npm', ['run', '--silent', 'build:site'], env);
 const pagefindMs = Number(/Pagefind \D*\d+ \D*in (\d+) ms/.exec(build.output)?.[1] ?? 0);
 const pages = readdirSync(join(dist, 'papers')).length;
 const searchBytes = await firstSearchBytes(dist, values.query!);
+const phases = astroPhases(build.output);
+writeFileSync(join(root, 'build.log'), build.output);
 const pagefindPeak = Math.max(0, ...[...build.peakByName].filter(([name]) => name.startsWith('pagefind')).map(([, mib]) => mib));
 
 const rows = [
   ['ingest', ingest.seconds, ingest.peakMiB, N / ingest.seconds],
   ['ingest, nothing changed', ingestAgain.seconds, ingestAgain.peakMiB, N / ingestAgain.seconds],
-  ['related papers (in the build)', relatedSeconds, NaN, relatedInput.length / relatedSeconds],
-  ['search index (in the build, alongside the pages)', pagefindMs / 1000, pagefindPeak, pages / (pagefindMs / 1000)],
+  ['related papers (background worker; timed here alone)', relatedSeconds, NaN, relatedInput.length / relatedSeconds],
+  ['  content sync', phases.sync, NaN, N / phases.sync],
+  ['  bundling (vite)', phases.vite, NaN, NaN],
+  ['  page generation', phases.pages, NaN, pages / phases.pages],
+  ['  service worker', phases.serviceWorker, NaN, NaN],
+  ['search index (background worker, alongside the pages)', pagefindMs / 1000, pagefindPeak, pages / (pagefindMs / 1000)],
   ['astro build (pages + search index + service worker)', build.seconds, build.peakMiB, pages / build.seconds],
   ['full build (ingest + astro build)', ingest.seconds + build.seconds, Math.max(ingest.peakMiB, build.peakMiB), pages / (ingest.seconds + build.seconds)],
 ] as const;
@@ -229,7 +253,7 @@ console.log(`\nShelf benchmark: ${N} papers, node ${process.version}, ${(await i
 console.log('| stage | wall s | peak MiB | pages/s |');
 console.log('|---|---:|---:|---:|');
 for (const [stage, seconds, peak, rate] of rows) {
-  console.log(`| ${stage} | ${seconds.toFixed(2)} | ${Number.isNaN(peak) ? '(in build)' : peak.toFixed(0)} | ${rate.toFixed(0)} |`);
+  console.log(`| ${stage} | ${seconds.toFixed(2)} | ${Number.isNaN(peak) ? '(in build)' : peak.toFixed(0)} | ${Number.isNaN(rate) ? '' : rate.toFixed(0)} |`);
 }
 console.log(`\npeak memory by program during the build: ${[...build.peakByName].filter(([, mib]) => mib > 20).map(([name, mib]) => `${name} ${mib.toFixed(0)} MiB`).join(', ')}`);
 console.log(`dist: ${(folderBytes(dist) / 1e6).toFixed(1)} MB (pagefind ${(folderBytes(join(dist, 'pagefind')) / 1e6).toFixed(1)} MB)`);

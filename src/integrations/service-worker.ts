@@ -49,6 +49,7 @@ self.addEventListener('activate', (event) => event.waitUntil(self.registration.u
 
 /** Writes `dir/sw.js` precaching what fits `budgetBytes`; returns the number of precached files. */
 export async function writeServiceWorker(dir: URL, base: string, budgetBytes: number, logger: AstroIntegrationLogger): Promise<number> {
+  const started = performance.now();
   const outDir = fileURLToPath(dir);
   for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', OFFLINE_PAGE]) {
     if (!existsSync(fileURLToPath(new URL(file, dir)))) {
@@ -97,7 +98,7 @@ export async function writeServiceWorker(dir: URL, base: string, budgetBytes: nu
     });
     for (const warning of [...plan.warnings, ...warnings]) logger.warn(warning);
     logger.info(
-      `Service worker precaches ${plan.precache.length} files (${formatMiB(plan.totalBytes)} of ${formatMiB(budgetBytes)}); paper pages ${plan.papersPrecached ? 'included' : 'cached when visited'}.`,
+      `Service worker precaches ${plan.precache.length} files (${formatMiB(plan.totalBytes)} of ${formatMiB(budgetBytes)}); paper pages ${plan.papersPrecached ? 'included' : 'cached when visited'}; written in ${Math.round(performance.now() - started)} ms.`,
     );
     return plan.precache.length;
   } catch (cause) {
