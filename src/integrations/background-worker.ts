@@ -1,21 +1,23 @@
 /**
  * The background worker's process, started by `background.ts`:
- * `node background-worker.ts <content dir> <search staging dir> <related file>`.
- * Reads the paper and topic files; writes each paper's related papers to the
- * related file and says so (`{type: 'related'}`); then writes the search index
+ * `node background-worker.ts <content dir> <search staging dir> <results file>`.
+ * Reads the paper and topic files; writes each paper's related papers and each
+ * topic's key phrases to the results file and says so (`{type: 'results'}`); then writes the search index
  * and reports it (`{type: 'index', pages, ms}`). On bad input it names the file and exits 1.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPaperFiles } from '../lib/ingest/io.ts';
+import type { BackgroundResultsJson } from '../lib/background.ts';
 import { relatedPapers } from '../lib/related.ts';
 import { searchDocument } from '../lib/search-records.ts';
+import { keyPhrases } from '../lib/stats.ts';
 import { notesText } from '../lib/text.ts';
 import { loadTopics } from '../lib/topics.ts';
 import type { WorkerMessage } from './background.ts';
 import { writeSearchIndex } from './search-index.ts';
 
-const [contentDir, stagingDir, relatedFile] = process.argv.slice(2);
+const [contentDir, stagingDir, resultsFile] = process.argv.slice(2);
 const send = (message: WorkerMessage) => process.send?.(message);
 const started = performance.now();
 try {
@@ -32,12 +34,17 @@ try {
     body: file.body,
   }));
 
-  // What the paper pages need first.
-  const related = relatedPapers(papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, notes: notesText(paper.body) })));
-  writeFileSync(relatedFile!, JSON.stringify([...related]));
-  send({ type: 'related', file: relatedFile! });
+  const topics = loadTopics(join(contentDir!, 'topics'));
 
-  const titles = new Map(loadTopics(join(contentDir!, 'topics')).map((topic) => [topic.slug, topic.title]));
+  // What the pages need first: the paper pages' related papers, the stats page's key phrases.
+  const related = relatedPapers(papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, notes: notesText(paper.body) })));
+  const phrases = keyPhrases(papers, topics.map((topic) => topic.slug));
+  const results: BackgroundResultsJson = { related: [...related], keyPhrases: [...phrases] };
+  writeFileSync(resultsFile!, JSON.stringify(results));
+  send({ type: 'results', file: resultsFile! });
+  console.log(`[background] related papers and key phrases of ${papers.length} papers ready in ${Math.round(performance.now() - started)} ms`);
+
+  const titles = new Map(topics.map((topic) => [topic.slug, topic.title]));
   const pages = await writeSearchIndex(papers.map((paper) => searchDocument(paper, titles)), stagingDir!);
   send({ type: 'index', pages, ms: Math.round(performance.now() - started) });
   process.disconnect?.();

@@ -2,13 +2,14 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { takeRelated } from './background.ts';
+import { takeBackground } from './background.ts';
 import { classify, compileTopics, type Classification } from './classify.ts';
 import { CONTENT_DIR } from './content-dir.ts';
 import { chooseNoteDate, gitLogArgs, parseGitLog, sortNewestFirst } from './notes.ts';
 import { hasNotes, papersByInitial, sortByTitle, sortTopics, topicReadingGroups } from './papers.ts';
 import { paginateSections, papersPerPage, type ListPage } from './pagination.ts';
 import { relatedPapers, type Related } from './related.ts';
+import { keyPhrases } from './stats.ts';
 import { notesText } from './text.ts';
 import { paperPath, withBase } from './urls.ts';
 import type { CatalogueEntry } from '../schema.ts';
@@ -66,6 +67,20 @@ export function getTopicPages(topicId: string): Promise<ListPage<CollectionEntry
   return topicPagesOnce.get(topicId)!;
 }
 
+let keyPhrasesOnce: Promise<Map<string, { phrase: string; papers: number }[]>> | undefined;
+
+/** Each topic's most characteristic phrases (see `keyPhrases`), computed once per build. */
+export function getKeyPhrases(): Promise<Map<string, { phrase: string; papers: number }[]>> {
+  const compute = async () => {
+    const papers = (await getPapers()).map((paper) => ({ title: paper.data.title, abstract: paper.data.abstract, topics: paper.data.topics }));
+    return keyPhrases(papers, (await getTopics()).map((topic) => topic.id));
+  };
+  if (import.meta.env.DEV) return compute();
+  // In `astro build` the background worker computes them while content syncs and bundles (see background.ts).
+  keyPhrasesOnce ??= takeBackground('keyPhrases') ?? compute();
+  return keyPhrasesOnce;
+}
+
 let relatedOnce: Promise<Map<string, Related[]>> | undefined;
 
 /** Each paper's most similar papers (TF-IDF over title, abstract and notes), computed once per build. */
@@ -76,7 +91,7 @@ export function getRelatedPapers(): Promise<Map<string, Related[]>> {
     );
   if (import.meta.env.DEV) return compute();
   // In `astro build` the background worker computes them while content syncs and bundles (see background.ts).
-  relatedOnce ??= takeRelated() ?? compute();
+  relatedOnce ??= takeBackground('related') ?? compute();
   return relatedOnce;
 }
 

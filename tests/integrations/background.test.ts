@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WorkerMessage } from '../../src/integrations/background.ts';
 import { readPaperFiles } from '../../src/lib/ingest/io.ts';
+import { fromJson } from '../../src/lib/background.ts';
 import { relatedPapers } from '../../src/lib/related.ts';
+import { keyPhrases } from '../../src/lib/stats.ts';
+import { loadTopics } from '../../src/lib/topics.ts';
 import { notesText } from '../../src/lib/text.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'shelf-background-'));
@@ -26,14 +29,18 @@ function runWorker(contentDir: string, name: string): Promise<{ messages: Worker
 }
 
 describe('the background worker', () => {
-  it('sends the related papers first, then writes the search index, for the fixture content', async () => {
+  it('sends the related papers and key phrases first, then writes the search index, for the fixture content', async () => {
     const content = 'tests/fixtures/site/content';
     const { messages, code, staging, related } = await runWorker(content, 'fixture');
     expect(code).toBe(0);
-    expect(messages.map((message) => message.type)).toEqual(['related', 'index']);
+    expect(messages.map((message) => message.type)).toEqual(['results', 'index']);
     const { papers } = readPaperFiles(join(content, 'papers'), { recursive: true });
     const expected = relatedPapers(papers.map((paper) => ({ id: paper.slug, title: String(paper.data.title), abstract: String(paper.data.abstract), notes: notesText(paper.body) })));
-    expect(new Map(JSON.parse(readFileSync(related, 'utf8')))).toEqual(expected);
+    const results = fromJson(JSON.parse(readFileSync(related, 'utf8')));
+    expect(results.related).toEqual(expected);
+    const topicIds = loadTopics(join(content, 'topics')).map((topic) => topic.slug);
+    const plain = papers.map((paper) => ({ title: String(paper.data.title), abstract: String(paper.data.abstract), topics: paper.data.topics as string[] }));
+    expect(results.keyPhrases).toEqual(keyPhrases(plain, topicIds));
     expect(messages[1]).toMatchObject({ type: 'index', pages: papers.length });
     expect(existsSync(join(staging, 'pagefind.js'))).toBe(true);
   }, 60_000);

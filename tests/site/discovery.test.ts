@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { keyPhrases } from '../../src/lib/stats.ts';
 import { builds, readPage, readPapers, readTopics } from './builds.ts';
 
 describe.each(builds)('stats and topic feeds of the $name build', (build) => {
@@ -18,6 +19,13 @@ describe.each(builds)('stats and topic feeds of the $name build', (build) => {
     }
     expect(page.querySelectorAll('svg.heatmap rect')).toHaveLength(topics.size * topics.size);
     expect(page.querySelectorAll('.phrase-list').length).toBe(topics.size);
+    // The background worker's key phrases are the ones the papers' files give.
+    const expected = keyPhrases(
+      papers.map((paper) => ({ title: paper.data.title, abstract: paper.data.abstract, topics: paper.data.topics })),
+      [...topics.keys()],
+    );
+    const shown = page.querySelectorAll('.phrase-list').map((list) => list.querySelectorAll('li').map((li) => li.text.replace(/\s+/g, ' ').trim()));
+    expect(shown.flat().sort()).toEqual([...expected.values()].flat().map(({ phrase, papers: count }) => `${phrase} ${count}`).sort());
     expect(page.querySelector('.lede')!.text).toContain(`${papers.filter((paper) => paper.body.trim() !== '').length} paper`);
     expect(page.querySelectorAll('script').filter((script) => !script.getAttribute('type')?.includes('json')).map((script) => script.text).join('')).not.toMatch(/chart/i);
   });
