@@ -5,6 +5,7 @@ import { defineConfig, envField } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import background from './src/integrations/background.ts';
+import contentStore from './src/integrations/content-store.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 
 /** The repository's web address: env REPO_URL, else package.json "repository", else the default. */
@@ -26,7 +27,7 @@ export default defineConfig({
   // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time; MDX extends this config.
   markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
   // serviceWorker() precaches the search index that background() installs, so it must come after it.
-  integrations: [mdx({ extendMarkdownConfig: true }), background(), serviceWorker()],
+  integrations: [mdx({ extendMarkdownConfig: true }), contentStore(), background(), serviceWorker()],
   env: {
     schema: {
       REPO_URL: envField.string({ context: 'server', access: 'public', url: true, default: defaultRepoUrl() }),

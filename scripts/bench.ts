@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --papers N [--keep]`
+ * `npm run bench -- --papers N [--keep] [--ingest-only]`
  * Builds a site of N synthetic papers in a temp folder and prints one table:
  * wall seconds, peak memory and pages per second for each stage (ingest,
  * Astro pages, Pagefind), the size of dist/, and the bytes a first search
@@ -20,6 +20,8 @@ const { values } = parseArgs({
   options: {
     papers: { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },
+    // Ingest only (twice), for sizes whose build would take too long: `--papers 100000 --ingest-only`.
+    'ingest-only': { type: 'boolean', default: false },
     query: { type: 'string', default: 'long context' },
   },
 });
@@ -218,6 +220,15 @@ const node = process.execPath;
 
 const ingest = await runStage(node, ['scripts/ingest.ts', '--dumps', join(content, 'dumps'), '--out', join(content, 'papers'), '--topics', join(content, 'topics')], env);
 const ingestAgain = await runStage(node, ['scripts/ingest.ts', '--dumps', join(content, 'dumps'), '--out', join(content, 'papers'), '--topics', join(content, 'topics')], env);
+if (values['ingest-only']) {
+  console.log(`\nShelf benchmark (ingest only): ${N} papers, node ${process.version}\n`);
+  console.log('| stage | wall s | peak MiB | papers/s |\n|---|---:|---:|---:|');
+  for (const [stage, result] of [['ingest', ingest], ['ingest, nothing changed', ingestAgain]] as const) {
+    console.log(`| ${stage} | ${result.seconds.toFixed(2)} | ${result.peakMiB.toFixed(0)} | ${(N / result.seconds).toFixed(0)} |`);
+  }
+  rmSync(root, { recursive: true, force: true });
+  process.exit(0);
+}
 // Related papers run inside the build; timed here on their own, on the same papers.
 const relatedInput = readdirSync(join(content, 'papers')).map((file) => {
   const { data, body } = parsePaperFile(readFileSync(join(content, 'papers', file), 'utf8'));

@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import contentStore, { DATA_STORE_MODULE_ID, storeModuleSource } from '../../src/integrations/content-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'shelf-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The Vite plugin the integration adds for a command, with the cache folder at `dir`. */
+function pluginFor(command: string) {
+  const plugins: { load(id: string): string | null }[] = [];
+  const setup = contentStore().hooks['astro:config:setup'] as unknown as (options: object) => void;
+  setup({ command, config: { cacheDir: pathToFileURL(`${dir}/`) }, updateConfig: (config: { vite: { plugins: typeof plugins } }) => plugins.push(...config.vite.plugins) });
+  return plugins[0];
+}
+
+describe('the content-store workaround', () => {
+  it('makes a module that reads the store file, giving the same data as the file', async () => {
+    const file = join(dir, 'data-store.json');
+    writeFileSync(file, JSON.stringify([['Map', 1], 'a "quoted" ünïcode value']));
+    const source = storeModuleSource(file);
+    expect(source.length).toBeLessThan(300);
+    const module = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+    expect(module.default).toEqual([['Map', 1], 'a "quoted" ünïcode value']);
+  });
+
+  it('serves that module for the store in `astro build`, and leaves every other module (and an absent store) to Astro', () => {
+    const plugin = pluginFor('build')!;
+    expect(plugin.load(DATA_STORE_MODULE_ID)).toBe(storeModuleSource(join(dir, 'data-store.json')));
+    expect(plugin.load('\0astro:content')).toBeNull();
+    rmSync(join(dir, 'data-store.json'));
+    expect(plugin.load(DATA_STORE_MODULE_ID)).toBeNull();
+  });
+
+  it('does nothing in dev', () => {
+    expect(pluginFor('dev')).toBeUndefined();
+  });
+});
