@@ -9,8 +9,8 @@
  * encodes the store one character at a time (content sync went from 6 s to 48 s
  * at 10,000 papers). Related upstream reports: withastro/astro #13649, #13360.
  *
- * For `astro build` only, this loads the store's module from the file at
- * prerender time instead: the same data, read by `JSON.parse` rather than
+ * For `astro build` only, this replaces that module's source with one that reads
+ * the file at prerender time: the same data, read by `JSON.parse` rather than
  * parsed as source. The site is static, so the prerender bundle runs once, here,
  * right after the store is written.
  */
@@ -40,11 +40,11 @@ export default function contentStoreIntegration(): AstroIntegration {
               {
                 name: 'shelf:content-store-from-file',
                 apply: 'build',
-                enforce: 'pre',
-                load(id: string) {
+                // Astro's own plugin loads the module (it comes first); the transform replaces its source.
+                transform(code: string, id: string) {
                   // No store file (no content yet): Astro's own module, an empty store.
                   if (id !== DATA_STORE_MODULE_ID || !existsSync(file)) return null;
-                  return storeModuleSource(file);
+                  return { code: storeModuleSource(file), map: null };
                 },
               },
             ],
