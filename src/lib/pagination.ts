@@ -5,16 +5,11 @@
  * page under the same heading. The first page keeps the list's own address,
  * page n lives at `<list>page/<n>/`.
  */
+import { paperCountSetting } from './settings.ts';
 
 /** Papers per list page: PAPERS_PER_PAGE, else 500 (a reading list of a few hundred papers stays on one page). */
 export function papersPerPage(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.PAPERS_PER_PAGE;
-  if (raw === undefined || raw === '') return 500;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`PAPERS_PER_PAGE: "${raw}" is not a whole number of papers of 1 or more (unset it for the default, 500).`);
-  }
-  return value;
+  return paperCountSetting(env, 'PAPERS_PER_PAGE', 500);
 }
 
 /** A run of items under one heading. */

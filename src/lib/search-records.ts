@@ -7,6 +7,8 @@
  * as the `topic` filter. Nothing else on the page (chips, evidence, related
  * papers, chrome) is searched.
  */
+import { escapeXml } from './atom.ts';
+import { paperCountSetting } from './settings.ts';
 import { notesText, paragraphs } from './text.ts';
 import { joinBase, paperPath } from './urls.ts';
 
@@ -35,19 +37,15 @@ export function searchDocument(paper: SearchablePaper, topicTitles: ReadonlyMap<
   const topics = paper.topics.map((slug) => topicTitles.get(slug) ?? slug);
   const html = [
     '<html lang="en"><body>',
-    `<h1 data-pagefind-meta="title">${escapeHtml(paper.title)}</h1>`,
-    ...paragraphs(paper.abstract).map((text) => `<p>${escapeHtml(text)}</p>`),
-    ...notes.map((text) => `<p>${escapeHtml(text)}</p>`),
+    `<h1 data-pagefind-meta="title">${escapeXml(paper.title)}</h1>`,
+    ...paragraphs(paper.abstract).map((text) => `<p>${escapeXml(text)}</p>`),
+    ...notes.map((text) => `<p>${escapeXml(text)}</p>`),
     notes.length > 0 ? '<span data-pagefind-meta="notes:yes"></span>' : '',
     // The attribute form keeps filter values out of the searched text.
-    ...topics.map((title) => `<span data-pagefind-filter="topic:${escapeHtml(title)}"></span>`),
+    ...topics.map((title) => `<span data-pagefind-filter="topic:${escapeXml(title)}"></span>`),
     '</body></html>',
   ];
   return { url: joinBase('/', paperPath(paper.slug)), content: html.join('') };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
@@ -57,13 +55,7 @@ function escapeHtml(text: string): string {
  * them (Pagefind's multisite search).
  */
 export function searchShardSize(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.SEARCH_SHARD_SIZE;
-  if (raw === undefined || raw === '') return 5000;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`SEARCH_SHARD_SIZE: "${raw}" is not a whole number of papers of 1 or more (unset it for the default, 5000).`);
-  }
-  return value;
+  return paperCountSetting(env, 'SEARCH_SHARD_SIZE', 5000);
 }
 
 /** How many shards `count` papers make (at least one, so an empty list still has an index). */
