@@ -226,7 +226,8 @@ if (values['ingest-only']) {
   for (const [stage, result] of [['ingest', ingest], ['ingest, nothing changed', ingestAgain]] as const) {
     console.log(`| ${stage} | ${result.seconds.toFixed(2)} | ${result.peakMiB.toFixed(0)} | ${(N / result.seconds).toFixed(0)} |`);
   }
-  rmSync(root, { recursive: true, force: true });
+  if (values.keep) console.log(`kept: ${root}`);
+  else rmSync(root, { recursive: true, force: true });
   process.exit(0);
 }
 // Related papers run inside the build; timed here on their own, on the same papers.

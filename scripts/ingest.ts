@@ -12,6 +12,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'content/papers' },
     topics: { type: 'string', default: 'content/topics' },
     quiet: { type: 'boolean', default: false },
+    // Worker threads; by default one per core for a big list, none for a small one.
+    threads: { type: 'string' },
   },
 });
 
@@ -26,12 +28,16 @@ function summary(report: IngestReport): string {
     `${report.unchanged} unchanged`,
     `${report.orphans.length} not in any dump`,
     `${report.warnings.length} warnings`,
-    `${report.seconds.toFixed(2)} s`,
+    `${report.seconds.toFixed(2)} s${report.threads > 1 ? ` on ${report.threads} threads` : ''}`,
   ].join(', ');
 }
 
 try {
-  const report = runIngest({ dumps: values.dumps!, out: values.out!, topics: values.topics! });
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+    throw new Error(`--threads ${values.threads}: give a whole number of threads, 1 or more (1 runs everything in line)`);
+  }
+  const report = await runIngest({ dumps: values.dumps!, out: values.out!, topics: values.topics!, threads });
   for (const warning of report.warnings) console.warn(`warning: ${formatDiagnostic(warning)}`);
   for (const orphan of report.orphans) {
     console.warn(`note: ${orphan.path}: not in any dump any more; kept as it is (delete it by hand if the paper should go)`);

@@ -9,9 +9,11 @@ import { classify, compileTopics } from '../classify.ts';
 import { loadTopics } from '../topics.ts';
 import { createPaperSchema } from '../../schema.ts';
 import { IngestError, type Diagnostic } from './diagnostics.ts';
-import { readDumps, readPaperFiles, writeFileAtomic } from './io.ts';
+import { listDumps, listPaperFiles, readPaperFiles } from './io.ts';
 import { mergeListings, type MergedPaper } from './merge.ts';
-import { parseDump, type Listing } from './parse.ts';
+import type { Listing } from './parse.ts';
+import { createRunner, slices, threadsFor } from './pool.ts';
+import { tasks } from './tasks.ts';
 import { planIngest, type AssignTopics, type ExistingPaper } from './reconcile.ts';
 import { validatePaperData } from './validate.ts';
 
@@ -20,6 +22,8 @@ export interface IngestOptions {
   dumps: string;
   out: string;
   topics: string;
+  /** Threads to spread the costly stages over; by default one per core for a big list, none for a small one. */
+  threads?: number;
 }
 
 /** What a run did, for the summary line. */
@@ -32,22 +36,18 @@ export interface IngestReport {
   unchanged: number;
   orphans: ExistingPaper[];
   warnings: Diagnostic[];
+  /** Threads the run used (1: in line). */
+  threads: number;
   seconds: number;
 }
 
 /** Reads and parses every dump, then merges duplicates. Throws `IngestError` when a dump cannot be read. */
 export function loadPapersFromDumps(dir: string): { papers: MergedPaper[]; listings: Listing[]; dumps: number; warnings: Diagnostic[] } {
-  const { dumps, problems } = readDumps(dir);
+  const listed = listDumps(dir);
+  if (listed.problems.length > 0) throw new IngestError(listed.problems);
+  const { listings, warnings, problems } = tasks.parseDumps({ dir, names: listed.names });
   if (problems.length > 0) throw new IngestError(problems);
-  const listings: Listing[] = [];
-  const warnings: Diagnostic[] = [];
-  for (const dump of dumps) {
-    const parsed = parseDump(dump.text, dump.name);
-    listings.push(...parsed.listings);
-    // Parser warnings name the dump by file name; show its path.
-    warnings.push(...parsed.warnings.map((warning) => ({ ...warning, file: dump.path })));
-  }
-  return { papers: mergeListings(listings), listings, dumps: dumps.length, warnings };
+  return { papers: mergeListings(listings), listings, dumps: listed.names.length, warnings };
 }
 
 /** The classifier stage built from the topic definitions in `dir`. */
@@ -57,31 +57,59 @@ export function topicAssigner(dir: string): { assign: AssignTopics; slugs: strin
   return { assign: (paper) => classify(paper, compiled).topics, slugs: topics.map((topic) => topic.slug) };
 }
 
-/** Runs ingest. Throws `IngestError` (nothing written) on any error. */
-export function runIngest(options: IngestOptions): IngestReport {
+/**
+ * Runs ingest. Throws `IngestError` (nothing written) on any error.
+ * For a big list, the dumps are read, parsed and classified on worker threads
+ * (`pool.ts`) while this thread reads the paper files; the plan is made here, whole, and the files written from here.
+ */
+export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
-  const { papers, listings, dumps, warnings } = loadPapersFromDumps(options.dumps);
-  const { assign, slugs } = topicAssigner(options.topics);
-  const existing = readPaperFiles(options.out);
-  if (existing.problems.length > 0) throw new IngestError(existing.problems);
+  const dumps = listDumps(options.dumps);
+  if (dumps.problems.length > 0) throw new IngestError(dumps.problems);
+  // Compiled here too, so a bad rule stops the run naming its file before any thread starts.
+  const { slugs } = topicAssigner(options.topics);
+  const files = listPaperFiles(options.out);
+  // About a kilobyte of dump per paper.
+  const runner = createRunner(options.threads ?? threadsFor(files.length + dumps.bytes / 1000));
+  try {
+    // The threads parse and classify the dumps while this one reads the paper files
+    // (reading them on threads would cost more in copying them back than it saves).
+    const parsing = runner.run('parseDumps', slices(dumps.names, runner.threads).map((names) => ({ dir: options.dumps, names, topicsDir: options.topics })));
+    const existing = readPaperFiles(options.out, { names: files });
+    const parsed = await parsing;
+    const dumpProblems = parsed.flatMap((slice) => slice.problems);
+    if (dumpProblems.length > 0) throw new IngestError(dumpProblems);
+    if (existing.problems.length > 0) throw new IngestError(existing.problems);
+    const listings = parsed.flatMap((slice) => slice.listings);
+    const warnings = parsed.flatMap((slice) => slice.warnings);
+    const papers = mergeListings(listings);
 
-  const plan = planIngest(papers, existing.papers, assign, options.out);
-  const schema = createPaperSchema(slugs);
-  const errors = [...plan.errors];
-  for (const write of plan.writes) errors.push(...validatePaperData(schema, write.data, write.path, slugs).problems);
-  if (errors.length > 0) throw new IngestError(errors);
+    // A paper's title and abstract are its first listing's, and so are its topics.
+    const topicsAt = new Map<string, string[]>();
+    for (const slice of parsed) slice.listings.forEach((listing, index) => topicsAt.set(`${listing.dump}:${listing.line}`, slice.topics[index]!));
+    const topicsOf = (paper: MergedPaper) => topicsAt.get(`${paper.sources[0]!.dump}:${paper.sources[0]!.line}`)!;
+    const plan = planIngest(papers, existing.papers, topicsOf, options.out);
+    const schema = createPaperSchema(slugs);
+    const errors = [...plan.errors];
+    for (const write of plan.writes) errors.push(...validatePaperData(schema, write.data, write.path, slugs).problems);
+    if (errors.length > 0) throw new IngestError(errors);
 
-  for (const write of plan.writes) writeFileAtomic(write.path, write.text);
-  const count = (kind: string) => plan.writes.filter((write) => write.kind === kind).length;
-  return {
-    dumps,
-    listings: listings.length,
-    papers: papers.length,
-    new: count('new'),
-    updated: count('updated'),
-    unchanged: plan.unchanged,
-    orphans: plan.orphans,
-    warnings,
-    seconds: (performance.now() - started) / 1000,
-  };
+    // In line: threads creating files in one folder queue on the folder's lock, and the data would be copied to them first.
+    tasks.write({ writes: plan.writes });
+    const count = (kind: string) => plan.writes.filter((write) => write.kind === kind).length;
+    return {
+      dumps: dumps.names.length,
+      listings: listings.length,
+      papers: papers.length,
+      new: count('new'),
+      updated: count('updated'),
+      unchanged: plan.unchanged,
+      orphans: plan.orphans,
+      warnings,
+      threads: runner.threads,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await runner.close();
+  }
 }

@@ -2,9 +2,9 @@
  * The file-system edges of ingest: reading dumps and paper files, and
  * writing paper files atomically. Everything between is pure.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { FrontmatterError, parsePaperFile } from '../frontmatter.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ExistingPaper } from './reconcile.ts';
@@ -19,7 +19,7 @@ export interface DumpText {
 }
 
 /** File names in `dir` (paths below it, when `recursive`) with one of `extensions`, sorted so runs are stable on every machine. */
-function listFiles(dir: string, extensions: readonly string[], recursive = false): string[] {
+export function listFiles(dir: string, extensions: readonly string[], recursive = false): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true, recursive })
     .filter((entry) => entry.isFile() && extensions.includes(extname(entry.name)))
@@ -61,15 +61,28 @@ function lineOfOffset(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/** Reads every `*.txt` in `dir`. Problems are returned, not thrown, so all of them are reported at once. */
-export function readDumps(dir: string): { dumps: DumpText[]; problems: Diagnostic[] } {
+/** The dumps in `dir` (`*.txt`, sorted), and their total size in bytes; a problem when the folder is missing. */
+export function listDumps(dir: string): { names: string[]; bytes: number; problems: Diagnostic[] } {
+  if (!existsSync(dir)) {
+    return { names: [], bytes: 0, problems: [{ file: dir, message: 'the dumps folder does not exist', fix: 'create it and put the .txt dumps in it, or pass --dumps DIR' }] };
+  }
+  const names = listFiles(dir, ['.txt']);
+  return { names, bytes: names.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0), problems: [] };
+}
+
+/**
+ * Reads the dumps `names` in `dir` (every `*.txt` by default). Problems are
+ * returned, not thrown, so all of them are reported at once.
+ */
+export function readDumps(dir: string, names?: readonly string[]): { dumps: DumpText[]; problems: Diagnostic[] } {
   const dumps: DumpText[] = [];
   const problems: Diagnostic[] = [];
-  if (!existsSync(dir)) {
-    problems.push({ file: dir, message: 'the dumps folder does not exist', fix: 'create it and put the .txt dumps in it, or pass --dumps DIR' });
-    return { dumps, problems };
+  if (!names) {
+    const listed = listDumps(dir);
+    if (listed.problems.length > 0) return { dumps, problems: listed.problems };
+    names = listed.names;
   }
-  for (const name of listFiles(dir, ['.txt'])) {
+  for (const name of names) {
     const path = join(dir, name);
     const { text, problem } = decodeDump(readFileSync(path), path);
     if (problem) problems.push(problem);
@@ -78,14 +91,22 @@ export function readDumps(dir: string): { dumps: DumpText[]; problems: Diagnosti
   return { dumps, problems };
 }
 
+/** The `.md`/`.mdx` paper files in `dir` (and its subfolders with `recursive`), as paths relative to it. */
+export function listPaperFiles(dir: string, { recursive = false } = {}): string[] {
+  return listFiles(dir, ['.md', '.mdx'], recursive);
+}
+
 /**
- * Reads every `.md`/`.mdx` paper file in `dir` (and in its subfolders with `recursive`, as the site does).
- * A file that cannot be parsed is a problem naming its line.
+ * Reads every `.md`/`.mdx` paper file in `dir` (and in its subfolders with `recursive`, as the site does),
+ * or the files `names` in it. A file that cannot be parsed is a problem naming its line.
  */
-export function readPaperFiles(dir: string, { recursive = false } = {}): { papers: ExistingPaper[]; problems: Diagnostic[] } {
+export function readPaperFiles(
+  dir: string,
+  { recursive = false, names = listPaperFiles(dir, { recursive }) }: { recursive?: boolean; names?: readonly string[] } = {},
+): { papers: ExistingPaper[]; problems: Diagnostic[] } {
   const papers: ExistingPaper[] = [];
   const problems: Diagnostic[] = [];
-  for (const name of listFiles(dir, ['.md', '.mdx'], recursive)) {
+  for (const name of names) {
     const path = join(dir, name);
     try {
       const { data, body } = parsePaperFile(readFileSync(path, 'utf8'));
@@ -98,16 +119,27 @@ export function readPaperFiles(dir: string, { recursive = false } = {}): { paper
   return { papers, problems };
 }
 
+let temporaries = 0;
+
 /**
  * Writes a file atomically: the text goes to a temporary file beside it,
  * which is then renamed over the target, so a reader or an interrupted run
  * sees the old file or the new one, never half of one.
  */
 export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const dir = dirname(path);
+  // Unique among the processes and threads writing at once, without asking the OS for randomness per file.
+  temporaries += 1;
+  const temporary = join(dir, `.${basename(path)}.${process.pid}-${threadId}-${temporaries}.tmp`);
   try {
-    writeFileSync(temporary, text);
+    try {
+      writeFileSync(temporary, text);
+    } catch (error) {
+      // The folder does not exist yet: make it (once, rather than checking before every file).
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(temporary, text);
+    }
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });

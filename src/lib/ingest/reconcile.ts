@@ -11,7 +11,6 @@
  * - a file whose owned fields would not change is not rewritten at all.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { stringifyPaperFile } from '../frontmatter.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { paperKey, type MergedPaper } from './merge.ts';
 import { slugify, uniqueSlug } from './slug.ts';
@@ -26,8 +25,8 @@ export interface ExistingPaper {
   body: string;
 }
 
-/** The classifier stage, as reconcile sees it: title and abstract in, topic slugs out. */
-export type AssignTopics = (paper: { title: string; abstract: string }) => string[];
+/** The classifier stage, as reconcile sees it: a paper (its title and abstract) in, topic slugs out. */
+export type AssignTopics = (paper: MergedPaper) => string[];
 
 /** A file ingest will write. */
 export interface PlannedWrite {
@@ -35,7 +34,8 @@ export interface PlannedWrite {
   slug: string;
   kind: 'new' | 'updated';
   data: Record<string, unknown>;
-  text: string;
+  /** The body to write after the frontmatter: the file's own, kept byte for byte. */
+  body: string;
 }
 
 /** What a run will do. */
@@ -133,7 +133,7 @@ export function planIngest(
       const slug = uniqueSlug(paper.title, paper.key, taken);
       taken.add(slug);
       const data = ownedFields(paper, assigned);
-      writes.push({ path: `${outDir}/${slug}.md`, slug, kind: 'new', data, text: stringifyPaperFile({ data, body: '' }) });
+      writes.push({ path: `${outDir}/${slug}.md`, slug, kind: 'new', data, body: '' });
       continue;
     }
     const owned = ownedFields(paper, assigned, file.data);
@@ -143,7 +143,7 @@ export function planIngest(
       continue;
     }
     const data = { ...file.data, ...owned };
-    writes.push({ path: file.path, slug: file.slug, kind: 'updated', data, text: stringifyPaperFile({ data, body: file.body }) });
+    writes.push({ path: file.path, slug: file.slug, kind: 'updated', data, body: file.body });
   }
   const orphans = existing.filter((file) => !claimed.has(file));
   return { writes, unchanged, orphans, errors };

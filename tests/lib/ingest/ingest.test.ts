@@ -8,7 +8,8 @@ import { runIngest } from '../../../src/lib/ingest/index.ts';
 import { makeWorkspace, ROOT, snapshot } from './helpers.ts';
 
 let ws: ReturnType<typeof makeWorkspace>;
-const ingest = () => runIngest({ dumps: ws.dumps, out: ws.out, topics: ws.topics });
+/** Runs ingest in line (`threads: 1`), as it runs on a list this small; the tests below also force worker threads. */
+const ingest = (threads = 1) => runIngest({ dumps: ws.dumps, out: ws.out, topics: ws.topics, threads });
 const read = (name: string) => readFileSync(join(ws.out, name), 'utf8');
 const fileOf = (title: string) =>
   readdirSync(ws.out).find((name) => parsePaperFile(read(name)).data.title === title)!;
@@ -21,35 +22,44 @@ beforeEach(() => {
 });
 
 describe('runIngest', () => {
-  it('writes one file per distinct paper, and a second run changes no byte', () => {
-    const first = ingest();
+  it('writes one file per distinct paper, and a second run changes no byte', async () => {
+    const first = await ingest();
     expect(first).toMatchObject({ dumps: 5, listings: 417, papers: 327, new: 327, updated: 0, unchanged: 0 });
     expect(readdirSync(ws.out)).toHaveLength(327);
     const before = snapshot(ws.out);
     const mtimes = readdirSync(ws.out).map((name) => statSync(join(ws.out, name)).mtimeMs);
-    const second = ingest();
+    const second = await ingest();
     expect(second).toMatchObject({ new: 0, updated: 0, unchanged: 327 });
     expect(snapshot(ws.out)).toEqual(before);
     expect(readdirSync(ws.out).map((name) => statSync(join(ws.out, name)).mtimeMs)).toEqual(mtimes);
   });
 
-  it('has nothing to change in the committed content/papers', () => {
+  it('writes the same bytes on worker threads as in line, and reads them back as unchanged', async () => {
+    expect(await ingest(2)).toMatchObject({ papers: 327, new: 327, threads: 2 });
+    const threaded = snapshot(ws.out);
+    const inLine = makeWorkspace();
+    await runIngest({ dumps: inLine.dumps, out: inLine.out, topics: inLine.topics, threads: 1 });
+    expect(snapshot(inLine.out)).toEqual(threaded);
+    expect(await ingest(2)).toMatchObject({ new: 0, updated: 0, unchanged: 327 });
+  });
+
+  it('has nothing to change in the committed content/papers', async () => {
     cpSync(join(ROOT, 'content/papers'), ws.out, { recursive: true });
     const before = snapshot(ws.out);
-    expect(ingest()).toMatchObject({ papers: 327, new: 0, updated: 0, unchanged: 327 });
+    expect(await ingest()).toMatchObject({ papers: 327, new: 0, updated: 0, unchanged: 327 });
     expect(snapshot(ws.out)).toEqual(before);
   });
 
-  it('records every listing of a paper that appears in several dumps', () => {
-    ingest();
+  it('records every listing of a paper that appears in several dumps', async () => {
+    await ingest();
     const multi = readdirSync(ws.out).map((name) => parsePaperFile(read(name)).data).filter((data) => (data.sources as unknown[]).length > 1);
     expect(multi.reduce((sum, data) => sum + (data.sources as unknown[]).length - 1, 0)).toBe(417 - 327);
   });
 });
 
 describe('runIngest ownership rules', () => {
-  it('keeps everything a person wrote when the dumps change', () => {
-    ingest();
+  it('keeps everything a person wrote when the dumps change', async () => {
+    await ingest();
     const names = readdirSync(ws.out).sort();
     // A person annotates one paper: notes, added fields, and an unusual body.
     const noted = names[0];
@@ -83,7 +93,7 @@ describe('runIngest ownership rules', () => {
     }
     writeFileSync(join(ws.dumps, '999_new.txt'), `Subscribe\n\n${notedTitle.toUpperCase()}\n\nThe same paper, listed again in capitals.\n\nA Brand New Paper on Long Context Windows\n\nWe extend the context window of large language models to one million tokens.\n`);
 
-    const report = ingest();
+    const report = await ingest();
     expect(report).toMatchObject({ dumps: 6, papers: 327, new: 1 });
     expect(report.orphans.map((orphan) => orphan.data.title)).toEqual([goneTitle]);
 
@@ -104,8 +114,8 @@ describe('runIngest ownership rules', () => {
     expect(fileOf('A Brand New Paper on Long Context Windows')).toBe('a-brand-new-paper-on-long-context-windows.md');
   });
 
-  it('moves untouched topics with the classifier and keeps hand-set ones', () => {
-    ingest();
+  it('moves untouched topics with the classifier and keeps hand-set ones', async () => {
+    await ingest();
     const names = readdirSync(ws.out).sort();
     const onLongContext = names.filter((name) => (parsePaperFile(read(name)).data.topics as string[]).includes('long-context'));
     const [handSet, followed] = onLongContext;
@@ -113,50 +123,50 @@ describe('runIngest ownership rules', () => {
     // A curator makes long-context impossible to reach.
     const topicFile = join(ws.topics, 'long-context.md');
     writeFileSync(topicFile, readFileSync(topicFile, 'utf8').replace(/^threshold: .*$/m, 'threshold: 100000'));
-    ingest();
+    await ingest();
     expect(parsePaperFile(read(followed)).data.topics).not.toContain('long-context');
     expect(parsePaperFile(read(handSet)).data.topics).toEqual(['long-context', 'long-cot']);
   });
 });
 
 describe('runIngest errors', () => {
-  it('stops on a dump that is not UTF-8, naming the file and line, before writing anything', () => {
-    ingest();
+  it('stops on a dump that is not UTF-8, naming the file and line, before writing anything', async () => {
+    await ingest();
     const before = snapshot(ws.out);
     writeFileSync(join(ws.dumps, '005_bad.txt'), Buffer.concat([Buffer.from('A Title\n\nAn abstract.\n'), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('\n')]));
     writeFileSync(join(ws.dumps, '006_new.txt'), 'A Paper That Would Be New\n\nIts abstract.\n');
-    expect(ingest).toThrow(IngestError);
-    expect(ingest).toThrow(/005_bad\.txt:4: is not valid UTF-8 text \(re-save the file as UTF-8/);
+    await expect(ingest()).rejects.toThrow(IngestError);
+    await expect(ingest(2)).rejects.toThrow(/005_bad\.txt:4: is not valid UTF-8 text \(re-save the file as UTF-8/);
     expect(snapshot(ws.out)).toEqual(before);
   });
 
-  it('stops on a paper file whose frontmatter cannot be parsed, naming the line, before writing anything', () => {
-    ingest();
+  it('stops on a paper file whose frontmatter cannot be parsed, naming the line, before writing anything', async () => {
+    await ingest();
     const name = readdirSync(ws.out).sort()[5];
     writeFileSync(join(ws.out, name), read(name).replace(/^topics:/m, 'topics: [unclosed\nstatus:'));
     writeFileSync(join(ws.dumps, '006_new.txt'), 'A Paper That Would Be New\n\nIts abstract.\n');
     const before = snapshot(ws.out);
-    expect(ingest).toThrow(new RegExp(`${name}:\\d+: invalid YAML`));
+    await expect(ingest(2)).rejects.toThrow(new RegExp(`${name}:\\d+: invalid YAML`));
     expect(snapshot(ws.out)).toEqual(before);
   });
 
-  it('stops when two files are the same paper', () => {
-    ingest();
+  it('stops when two files are the same paper', async () => {
+    await ingest();
     const name = readdirSync(ws.out).sort()[0];
     writeFileSync(join(ws.out, `copy-${name}`), read(name));
-    expect(ingest).toThrow(/is the same paper as/);
+    await expect(ingest()).rejects.toThrow(/is the same paper as/);
   });
 
-  it('warns about a dump with no papers and goes on', () => {
+  it('warns about a dump with no papers and goes on', async () => {
     writeFileSync(join(ws.dumps, '007_empty.txt'), 'new\n\nSubscribe\n');
-    const report = ingest();
+    const report = await ingest();
     expect(report.warnings).toEqual([expect.objectContaining({ file: join(ws.dumps, '007_empty.txt'), line: 1, message: 'no papers found in this dump' })]);
     expect(report.papers).toBe(327);
   });
 });
 
 describe('npm run ingest', () => {
-  it('ends with a one-line summary and exits 0; exits 1 with file:line on bad input', () => {
+  it('ends with a one-line summary and exits 0; exits 1 with file:line on bad input', async () => {
     const run = () =>
       execFileSync(process.execPath, ['scripts/ingest.ts', '--dumps', ws.dumps, '--out', ws.out, '--topics', ws.topics], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
     expect(run().trim()).toMatch(/^ingest: 5 dumps, 417 listings, 327 papers, 327 new, 0 updated, 0 unchanged, 0 not in any dump, 0 warnings, [\d.]+ s$/);

@@ -1,0 +1,106 @@
+/**
+ * Where ingest's costly stages (`tasks.ts`) run: in line, or on a pool of
+ * worker threads when the input is big enough to pay for starting them.
+ * Either way a stage is `run(task, slices)`, and the outputs come back in the
+ * order of the slices, so a run's result does not depend on how it was spread.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { tasks, type TaskInput, type TaskName, type TaskOutput } from './tasks.ts';
+
+export interface Runner {
+  /** How many slices a stage should be cut into. */
+  readonly threads: number;
+  run<K extends TaskName>(task: K, slices: TaskInput<K>[]): Promise<TaskOutput<K>[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Threads for a run of about `papers` papers: one (in line) below `minimum`,
+ * where starting workers costs more than it saves; else one per core, at most 8.
+ */
+export function threadsFor(papers: number, minimum = 3000): number {
+  return papers < minimum ? 1 : Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** A runner for `threads` threads: in line for one. */
+export function createRunner(threads: number): Runner {
+  return threads <= 1 ? inlineRunner() : workerRunner(threads);
+}
+
+function inlineRunner(): Runner {
+  return {
+    threads: 1,
+    run: async (task, slices) => slices.map((input) => (tasks[task] as (input: unknown) => never)(input)),
+    close: async () => {},
+  };
+}
+
+interface Job {
+  task: TaskName;
+  input: unknown;
+  resolve: (output: never) => void;
+  reject: (error: Error) => void;
+}
+
+function workerRunner(threads: number): Runner {
+  const queue: Job[] = [];
+  const idle: Worker[] = [];
+  const running = new Map<Worker, Job>();
+  let failure: Error | undefined;
+
+  const pump = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const job = queue.shift()!;
+      running.set(worker, job);
+      worker.postMessage({ id: 0, task: job.task, input: job.input });
+    }
+  };
+  const workers = Array.from({ length: threads }, () => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url));
+    worker.on('message', ({ output, error }: { output: never; error?: string }) => {
+      const job = running.get(worker)!;
+      running.delete(worker);
+      idle.push(worker);
+      if (error === undefined) job.resolve(output);
+      else job.reject(new Error(error));
+      pump();
+    });
+    // A thread that dies (out of memory, a crash) fails its job and every job still to come.
+    worker.on('error', (error) => {
+      failure = error;
+      running.get(worker)?.reject(error);
+      running.delete(worker);
+      for (const job of queue.splice(0)) job.reject(error);
+    });
+    idle.push(worker);
+    return worker;
+  });
+
+  return {
+    threads,
+    run: (task, slices) =>
+      Promise.all(
+        slices.map(
+          (input) =>
+            new Promise<never>((resolve, reject) => {
+              if (failure) return reject(failure);
+              queue.push({ task, input, resolve, reject });
+              pump();
+            }),
+        ),
+      ),
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/** `items` cut into `count` slices of nearly equal length, in order (fewer when there are fewer items). */
+export function slices<T>(items: readonly T[], count: number): T[][] {
+  const size = Math.ceil(items.length / Math.max(1, count));
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
