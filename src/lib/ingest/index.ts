@@ -69,8 +69,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   // Compiled here too, so a bad rule stops the run naming its file before any thread starts.
   const { slugs } = topicAssigner(options.topics);
   const files = listPaperFiles(options.out);
-  // About a kilobyte of dump per paper.
-  const runner = createRunner(options.threads ?? threadsFor(files.length + dumps.bytes / 1000));
+  // About 2 KB of dump per listing (the real dumps: 1.6 KB).
+  const runner = createRunner(options.threads ?? threadsFor(Math.max(files.length, dumps.bytes / 2000)));
   try {
     // The threads parse and classify the dumps while this one reads the paper files
     // (reading them on threads would cost more in copying them back than it saves).

@@ -19,7 +19,7 @@ export interface Runner {
  * Threads for a run of about `papers` papers: one (in line) below `minimum`,
  * where starting workers costs more than it saves; else one per core, at most 8.
  */
-export function threadsFor(papers: number, minimum = 3000): number {
+export function threadsFor(papers: number, minimum = 20_000): number {
   return papers < minimum ? 1 : Math.max(1, Math.min(8, availableParallelism()));
 }
 
