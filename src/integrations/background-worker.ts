@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatDiagnostic } from '../lib/ingest/diagnostics.ts';
 import { readPaperFiles } from '../lib/ingest/io.ts';
 import type { BackgroundResultsJson } from '../lib/background.ts';
 import { relatedPapers } from '../lib/related.ts';
@@ -23,7 +24,7 @@ const started = performance.now();
 try {
   const { papers: files, problems } = readPaperFiles(join(contentDir!, 'papers'), { recursive: true });
   if (problems.length > 0) {
-    throw new Error(problems.map((problem) => `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} (${problem.fix})`).join('\n'));
+    throw new Error(problems.map(formatDiagnostic).join('\n'));
   }
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const papers = files.map((file) => ({

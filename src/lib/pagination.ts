@@ -6,6 +6,7 @@
  * page n lives at `<list>page/<n>/`.
  */
 import { paperCountSetting } from './settings.ts';
+import { withBase } from './urls.ts';
 
 /** Papers per list page: PAPERS_PER_PAGE, else 500 (a reading list of a few hundred papers stays on one page). */
 export function papersPerPage(env: Record<string, string | undefined> = process.env): number {
@@ -55,6 +56,25 @@ export function paginateSections<T>(sections: readonly Section<T>[], perPage: nu
 /** The page a section starts on. */
 export function pageOfSection<T>(pages: readonly ListPage<T>[], id: string): number {
   return pages.find((page) => page.sections.some((section) => section.id === id && !section.continued))?.number ?? 1;
+}
+
+/** Every section of a list once, where it starts: what a table of contents lists. */
+export function listSections<T>(pages: readonly ListPage<T>[]): PageSection<T>[] {
+  return pages.flatMap((page) => page.sections.filter((section) => !section.continued));
+}
+
+/**
+ * A link to where section `id` starts, from page `current` of the list at `listPath`:
+ * an anchor when it starts on this page, else that page's address (under the base) and the anchor.
+ */
+export function sectionHref<T>(pages: readonly ListPage<T>[], id: string, current: number, listPath: string): string {
+  const target = pageOfSection(pages, id);
+  return target === current ? `#${id}` : `${withBase(listPagePath(listPath, target))}#${id}`;
+}
+
+/** The heading of a section on a page, and its id: a section continued from an earlier page says so, and gets its own id (the section's id is where it starts). */
+export function sectionHeading(section: { id: string; heading: string; continued: boolean }): { id: string; text: string } {
+  return section.continued ? { id: `${section.id}-continued`, text: `${section.heading} (continued)` } : { id: section.id, text: section.heading };
 }
 
 /** Site path of page `number` of the list at `listPath` (e.g. `papers/`). */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { listPagePath, pageOfSection, pagerNumbers, paginateSections, papersPerPage } from '../../src/lib/pagination.ts';
+import {
+  listPagePath,
+  listSections,
+  pageOfSection,
+  pagerNumbers,
+  paginateSections,
+  papersPerPage,
+  sectionHeading,
+  sectionHref,
+} from '../../src/lib/pagination.ts';
 
 const sections = [
   { id: 'a', heading: 'A', items: [1, 2, 3] },
@@ -32,6 +41,26 @@ describe('paginateSections', () => {
   it('finds the page a section starts on', () => {
     const pages = paginateSections(sections, 4);
     expect(['a', 'b', 'c', 'missing'].map((id) => pageOfSection(pages, id))).toEqual([1, 1, 2, 1]);
+  });
+});
+
+describe('listSections, sectionHref, sectionHeading', () => {
+  const pages = paginateSections(sections, 4);
+
+  it('lists each section once, where it starts', () => {
+    expect(listSections(pages).map((section) => `${section.id}:${section.total}`)).toEqual(['a:3', 'b:1', 'c:5']);
+  });
+
+  it('links to a section on this page by anchor, and on another page by its address', () => {
+    expect(sectionHref(pages, 'b', 1, 'papers/')).toBe('#b');
+    expect(sectionHref(pages, 'c', 1, 'papers/')).toBe('/papers/page/2/#c');
+    expect(sectionHref(pages, 'a', 3, 'topics/long-cot/')).toBe('/topics/long-cot/#a');
+  });
+
+  it('names a continued section as such, under an id of its own', () => {
+    const [started, continued] = [pages[1]!.sections[0]!, pages[2]!.sections[0]!];
+    expect(sectionHeading(started)).toEqual({ id: 'c', text: 'C' });
+    expect(sectionHeading(continued)).toEqual({ id: 'c-continued', text: 'C (continued)' });
   });
 });
 

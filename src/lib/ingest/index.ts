@@ -6,10 +6,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { classify, compileTopics } from '../classify.ts';
+import { stringifyPaperFile } from '../frontmatter.ts';
 import { loadTopics } from '../topics.ts';
 import { createPaperSchema } from '../../schema.ts';
 import { IngestError, type Diagnostic } from './diagnostics.ts';
-import { listDumps, listPaperFiles, readPaperFiles } from './io.ts';
+import { listDumps, listPaperFiles, readPaperFiles, writeFileAtomic } from './io.ts';
 import { mergeListings, type MergedPaper } from './merge.ts';
 import type { Listing } from './parse.ts';
 import { createRunner, slices, threadsFor } from './pool.ts';
@@ -94,8 +95,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     for (const write of plan.writes) errors.push(...validatePaperData(schema, write.data, write.path, slugs).problems);
     if (errors.length > 0) throw new IngestError(errors);
 
-    // In line: threads creating files in one folder queue on the folder's lock, and the data would be copied to them first.
-    tasks.write({ writes: plan.writes });
+    // Here, not on the threads: threads creating files in one folder queue on the folder's lock, and the data would be copied to them first.
+    for (const write of plan.writes) writeFileAtomic(write.path, stringifyPaperFile(write));
     const count = (kind: string) => plan.writes.filter((write) => write.kind === kind).length;
     return {
       dumps: dumps.names.length,

@@ -54,7 +54,7 @@ function workerRunner(threads: number): Runner {
       const worker = idle.pop()!;
       const job = queue.shift()!;
       running.set(worker, job);
-      worker.postMessage({ id: 0, task: job.task, input: job.input });
+      worker.postMessage({ task: job.task, input: job.input });
     }
   };
   const workers = Array.from({ length: threads }, () => {

@@ -5,12 +5,10 @@
  * by structured clone), and problems are returned, not thrown.
  */
 import { classify, compileTopics } from '../classify.ts';
-import { stringifyPaperFile } from '../frontmatter.ts';
 import { loadTopics } from '../topics.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { readDumps, writeFileAtomic } from './io.ts';
+import { readDumps } from './io.ts';
 import { parseDump, type Listing } from './parse.ts';
-import type { PlannedWrite } from './reconcile.ts';
 
 export const tasks = {
   /**
@@ -40,12 +38,6 @@ export const tasks = {
   classify({ topicsDir, papers }: { topicsDir: string; papers: { title: string; abstract: string }[] }): string[][] {
     const compiled = compileTopics(loadTopics(topicsDir));
     return papers.map((paper) => classify(paper, compiled).topics);
-  },
-
-  /** Writes each planned file atomically; returns how many. */
-  write({ writes }: { writes: Pick<PlannedWrite, 'path' | 'data' | 'body'>[] }): number {
-    for (const write of writes) writeFileAtomic(write.path, stringifyPaperFile(write));
-    return writes.length;
   },
 };
 

@@ -5,10 +5,10 @@
 import { parentPort } from 'node:worker_threads';
 import { tasks, type TaskName } from './tasks.ts';
 
-parentPort!.on('message', ({ id, task, input }: { id: number; task: TaskName; input: never }) => {
+parentPort!.on('message', ({ task, input }: { task: TaskName; input: never }) => {
   try {
-    parentPort!.postMessage({ id, output: tasks[task](input) });
+    parentPort!.postMessage({ output: tasks[task](input) });
   } catch (error) {
-    parentPort!.postMessage({ id, error: (error as Error).message });
+    parentPort!.postMessage({ error: (error as Error).message });
   }
 });

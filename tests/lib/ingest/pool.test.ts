@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,10 +43,9 @@ describe('createRunner', () => {
 
   it("rejects with the task's own message when a task fails on a thread", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shelf-pool-'));
-    writeFileSync(join(dir, 'file'), '');
     const runner = createRunner(2);
     try {
-      await expect(runner.run('write', [{ writes: [{ path: join(dir, 'file', 'paper.md'), data: { title: 'A' }, body: '' }] }])).rejects.toThrow(/ENOTDIR.*paper\.md/);
+      await expect(runner.run('parseDumps', [{ dir, names: ['gone.txt'] }])).rejects.toThrow(/ENOENT.*gone\.txt/);
     } finally {
       await runner.close();
     }
