@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import background from './src/integrations/background.ts';
 import contentStore from './src/integrations/content-store.ts';
+import paperPages from './src/integrations/paper-pages.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 
 /** The repository's web address: env REPO_URL, else package.json "repository", else the default. */
@@ -26,8 +27,9 @@ export default defineConfig({
   cacheDir: process.env.SHELF_CACHE_DIR || './node_modules/.astro',
   // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time; MDX extends this config.
   markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
-  // serviceWorker() precaches the search index that background() installs, so it must come after it.
-  integrations: [mdx({ extendMarkdownConfig: true }), contentStore(), background(), serviceWorker()],
+  // paperPages() writes most paper pages at build:done, before background() checks the search index against them;
+  // serviceWorker() precaches the pages and the index, so it comes last.
+  integrations: [mdx({ extendMarkdownConfig: true }), contentStore(), paperPages(), background(), serviceWorker()],
   env: {
     schema: {
       REPO_URL: envField.string({ context: 'server', access: 'public', url: true, default: defaultRepoUrl() }),
