@@ -5,11 +5,12 @@
  * names); the rest are stamped into the shell after the build
  * (`src/integrations/paper-pages.ts`), from the same `paperPageParts`.
  * Astro's per-page pipeline costs about 2 ms a page beyond the rendering
- * itself (a Response, a folder, a write, logging), most of a 10,000-paper build.
+ * itself (a Response, a folder, a write, logging): most of page generation at 10,000 papers.
  */
 import type { CollectionEntry } from 'astro:content';
 import { getPapers, getRelatedPapers, getTopics, topicClassifier } from './collections.ts';
 import { isStampableSlug, offerStampJob, SHELL_SLUG } from './page-shell.ts';
+import { hasNotes } from './papers.ts';
 import { paperPageParts, type PaperPageParts } from './paper-html.ts';
 
 type Paper = CollectionEntry<'papers'>;
@@ -17,10 +18,11 @@ type Paper = CollectionEntry<'papers'>;
 /** Props of the paper route: a paper, or the shell the others are stamped into. */
 export type PaperRouteProps = { paper: Paper; shell?: undefined } | { shell: true; paper?: undefined };
 
-/** Whether a paper's page can be stamped: `.md` notes (already rendered to HTML, no local images) and a plain slug. */
+/** Whether a paper's page can be stamped: a `.md` file whose notes content sync rendered (without local images), and a plain slug. */
 export function isStampable(paper: Paper): boolean {
   return (
     /\.md$/.test(paper.filePath ?? '') &&
+    (!hasNotes(paper) || typeof paper.rendered?.html === 'string') &&
     (paper.rendered?.metadata?.imagePaths?.length ?? 0) === 0 &&
     isStampableSlug(paper.id)
   );
@@ -58,7 +60,9 @@ async function createRenderer(repoUrl: string, katexCssUrl: string): Promise<(pa
  */
 export async function paperRoutePaths(options: { stamp: boolean; repoUrl: string; katexCssUrl: string }) {
   const papers = await getPapers();
-  const stamped = options.stamp ? papers.filter(isStampable) : [];
+  const stamped: Paper[] = [];
+  const rendered: Paper[] = [];
+  for (const paper of papers) (options.stamp && isStampable(paper) ? stamped : rendered).push(paper);
   if (stamped.length === 0) return papers.map((paper) => ({ params: { slug: paper.id }, props: { paper } as PaperRouteProps }));
   const render = await paperPageRenderer(options.repoUrl, options.katexCssUrl);
   offerStampJob({
@@ -71,7 +75,6 @@ export async function paperRoutePaths(options: { stamp: boolean; repoUrl: string
       }
     },
   });
-  const rendered = papers.filter((paper) => !stamped.includes(paper));
   return [
     { params: { slug: SHELL_SLUG }, props: { shell: true } as PaperRouteProps },
     ...rendered.map((paper) => ({ params: { slug: paper.id }, props: { paper } as PaperRouteProps })),
