@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- --papers N [--keep] [--ingest-only]`
+ * `npm run bench -- --papers N [--keep] [--ingest-only] [--query Q]…`
+ * `npm run bench -- --search-of DIST [--query Q]…`: only the first-search figures of a built site.
  * Builds a site of N synthetic papers in a temp folder and prints one table:
  * wall seconds, peak memory and pages per second for each stage (ingest,
  * Astro pages, Pagefind), the size of dist/, and the bytes a first search
@@ -22,7 +23,9 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Ingest only (twice), for sizes whose build would take too long: `--papers 100000 --ingest-only`.
     'ingest-only': { type: 'boolean', default: false },
-    query: { type: 'string', default: 'long context' },
+    // Each is a first search in a fresh browser: the corpus's commonest phrase, and a narrower one.
+    'search-of': { type: 'string' },
+    query: { type: 'string', multiple: true, default: ['long context', 'kv cache eviction'] },
   },
 });
 const N = Number(values.papers);
@@ -170,17 +173,46 @@ function folderBytes(dir: string): number {
   return total;
 }
 
-/** Bytes of the files a first search for `query` loads: Pagefind's entry, script, wasm, metadata, index chunks and the first five fragments. */
-async function firstSearchBytes(dist: string, query: string): Promise<number> {
+/** What a first search fetched from `/pagefind/`, in bytes on the wire (body + headers), by kind of file. */
+interface SearchTransfer {
+  total: number;
+  byKind: Map<string, number>;
+}
+
+/** The kind of a Pagefind file, from its URL: scripts and wasm, metadata, filters, index chunks, fragments. */
+function pagefindKind(url: string): string {
+  if (/\.(js|pagefind)$/.test(url)) return 'scripts + wasm';
+  if (/(pagefind-entry\.json|\.pf_meta)$/.test(url)) return 'metadata';
+  return /\.pf_(filter|index|fragment)$/.exec(url)?.[1] ?? 'other';
+}
+
+/**
+ * The bytes a first search for each of `queries` transfers from `/pagefind/`, each in a fresh browser.
+ * The server compresses text (HTML, JS, CSS, JSON) with gzip as static hosts do (GitHub Pages, Netlify);
+ * Pagefind's own files are gzipped already and sent as they are. Service workers are blocked, so what is
+ * counted is the search itself, not the offline copy a worker saves after the first visit.
+ */
+async function firstSearchTransfers(dist: string, queries: readonly string[]): Promise<Map<string, SearchTransfer>> {
   const { chromium } = await import('playwright-core');
   const { createServer } = await import('node:http');
+  const { gzipSync } = await import('node:zlib');
+  const TEXT: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
   const server = createServer((request, response) => {
     const path = join(dist, decodeURIComponent(new URL(request.url!, 'http://x').pathname));
     try {
       const file = statSync(path).isDirectory() ? join(path, 'index.html') : path;
-      const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' }[extname(file)];
-      if (type) response.setHeader('content-type', type);
-      response.end(readFileSync(file));
+      const type = TEXT[extname(file)];
+      let body = readFileSync(file);
+      if (type) {
+        response.setHeader('content-type', type);
+        if (/\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+          body = gzipSync(body);
+          response.setHeader('content-encoding', 'gzip');
+        }
+      } else if (extname(file) === '.wasm') {
+        response.setHeader('content-type', 'application/wasm');
+      }
+      response.end(body);
     } catch {
       response.statusCode = 404;
       response.end();
@@ -192,21 +224,45 @@ async function firstSearchBytes(dist: string, query: string): Promise<number> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+  const transfers = new Map<string, SearchTransfer>();
   try {
-    const page = await browser.newPage();
-    let bytes = 0;
-    page.on('response', async (response) => {
-      if (!response.url().includes('/pagefind/')) return;
-      bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
-    });
-    await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(query)}`);
-    await page.waitForSelector('#search-results li', { timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    return bytes;
+    for (const query of queries) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      // Sizes are read once each request has finished; all are awaited before counting.
+      const sizes: Promise<[string, number]>[] = [];
+      page.on('requestfinished', (request) => {
+        const url = new URL(request.url()).pathname;
+        if (!url.includes('/pagefind/')) return;
+        sizes.push(request.sizes().then((size) => [pagefindKind(url), size.responseBodySize + size.responseHeadersSize]));
+      });
+      await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(query)}`);
+      await page.waitForSelector('#search-results li', { timeout: 60_000 });
+      await page.waitForLoadState('networkidle');
+      const byKind = new Map<string, number>();
+      for (const [kind, bytes] of await Promise.all(sizes)) byKind.set(kind, (byKind.get(kind) ?? 0) + bytes);
+      transfers.set(query, { total: [...byKind.values()].reduce((sum, bytes) => sum + bytes, 0), byKind });
+      await context.close();
+    }
+    return transfers;
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+/** One line per query: the bytes transferred, and by which kind of file. */
+function printSearches(searches: Map<string, SearchTransfer>): void {
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+  for (const [query, transfer] of searches) {
+    const parts = [...transfer.byKind].map(([kind, bytes]) => `${kind} ${kib(bytes)}`).join(', ');
+    console.log(`first search for "${query}": ${kib(transfer.total)} transferred from /pagefind/ (${parts})`);
+  }
+}
+
+if (values['search-of']) {
+  printSearches(await firstSearchTransfers(values['search-of'], values.query!));
+  process.exit(0);
 }
 
 const root = mkdtempSync(join(tmpdir(), `shelf-bench-${N}-`));
@@ -244,7 +300,7 @@ const build = await runStage('npm', ['run', '--silent', 'build:site'], env);
 // The Pagefind integration logs its own time; it runs alongside Astro's page rendering, in its own processes.
 const pagefindMs = Number(/Pagefind \D*\d+ \D*in (\d+) ms/.exec(build.output)?.[1] ?? 0);
 const pages = readdirSync(join(dist, 'papers')).length;
-const searchBytes = await firstSearchBytes(dist, values.query!);
+const searches = await firstSearchTransfers(dist, values.query!);
 const phases = astroPhases(build.output);
 writeFileSync(join(root, 'build.log'), build.output);
 const pagefindPeak = Math.max(0, ...[...build.peakByName].filter(([name]) => name.startsWith('pagefind')).map(([, mib]) => mib));
@@ -269,6 +325,6 @@ for (const [stage, seconds, peak, rate] of rows) {
 }
 console.log(`\npeak memory by program during the build: ${[...build.peakByName].filter(([, mib]) => mib > 20).map(([name, mib]) => `${name} ${mib.toFixed(0)} MiB`).join(', ')}`);
 console.log(`dist: ${(folderBytes(dist) / 1e6).toFixed(1)} MB (pagefind ${(folderBytes(join(dist, 'pagefind')) / 1e6).toFixed(1)} MB)`);
-console.log(`first search for "${values.query}": ${(searchBytes / 1024).toFixed(0)} KiB transferred from /pagefind/`);
+printSearches(searches);
 if (values.keep) console.log(`kept: ${root}`);
 else rmSync(root, { recursive: true, force: true });
