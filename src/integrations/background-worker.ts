@@ -1,9 +1,10 @@
 /**
  * The background worker's process, started by `background.ts`:
  * `node background-worker.ts <content dir> <search staging dir> <results file>`.
- * Reads the paper and topic files; writes each paper's related papers and each
- * topic's key phrases to the results file and says so (`{type: 'results'}`); then writes the search index
- * and reports it (`{type: 'index', pages, ms}`). On bad input it names the file and exits 1.
+ * Reads the paper and topic files and starts the search index; while Pagefind writes its first
+ * shard, writes each paper's related papers and each topic's key phrases to the results file and
+ * says so (`{type: 'results'}`); when the index is done, reports it (`{type: 'index', pages, ms}`).
+ * On bad input it names the file and exits 1.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,17 +37,20 @@ try {
   }));
 
   const topics = loadTopics(join(contentDir!, 'topics'));
-
-  // What the pages need first: the paper pages' related papers, the stats page's key phrases.
-  const related = relatedPapers(papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, notes: notesText(paper.body) })));
-  const phrases = keyPhrases(papers, topics.map((topic) => topic.slug));
-  const results: BackgroundResultsJson = { related: [...related], keyPhrases: [...phrases] };
-  writeFileSync(resultsFile!, JSON.stringify(results));
-  send({ type: 'results', file: resultsFile! });
-  console.log(`[background] related papers and key phrases of ${papers.length} papers ready in ${Math.round(performance.now() - started)} ms`);
-
   const titles = new Map(topics.map((topic) => [topic.slug, topic.title]));
-  const pages = await writeSearchIndex(papers.map((paper) => searchDocument(paper, titles)), stagingDir!);
+
+  // What the pages need: the paper pages' related papers, the stats page's key phrases.
+  // Computed while Pagefind writes the first shard, so the index, the longest path, starts first.
+  const writeResults = () => {
+    const related = relatedPapers(papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, notes: notesText(paper.body) })));
+    const phrases = keyPhrases(papers, topics.map((topic) => topic.slug));
+    const results: BackgroundResultsJson = { related: [...related], keyPhrases: [...phrases] };
+    writeFileSync(resultsFile!, JSON.stringify(results));
+    send({ type: 'results', file: resultsFile! });
+    console.log(`[background] related papers and key phrases of ${papers.length} papers ready in ${Math.round(performance.now() - started)} ms`);
+  };
+  const documents = papers.map((paper) => searchDocument(paper, titles));
+  const pages = await writeSearchIndex(documents, stagingDir!, { whileFirstShardWrites: writeResults });
   send({ type: 'index', pages, ms: Math.round(performance.now() - started) });
   process.disconnect?.();
 } catch (error) {

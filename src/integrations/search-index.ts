@@ -45,9 +45,15 @@ export async function installSearchIndex(summary: IndexSummary, staging: string,
  * Has Pagefind write `documents` into `outputPath` as shards of `shardSize`
  * pages: the first shard in `outputPath` itself, the others in `shard-2/`, `shard-3/`…
  * (see `searchShardFolder`). Each shard gets a fresh Pagefind process, so memory is one shard's.
+ * `whileFirstShardWrites` runs on this thread once Pagefind has been asked to write the first
+ * shard: Pagefind writes in its own process and needs nothing from here until it replies.
  * Returns the number of pages indexed.
  */
-export async function writeSearchIndex(documents: readonly SearchDocument[], outputPath: string, shardSize = searchShardSize()): Promise<number> {
+export async function writeSearchIndex(
+  documents: readonly SearchDocument[],
+  outputPath: string,
+  { shardSize = searchShardSize(), whileFirstShardWrites }: { shardSize?: number; whileFirstShardWrites?: () => void } = {},
+): Promise<number> {
   if (documents.length === 0) throw new Error('there are no papers to index.');
   rmSync(outputPath, { recursive: true, force: true });
   const count = searchShardCount(documents.length, shardSize);
@@ -56,7 +62,16 @@ export async function writeSearchIndex(documents: readonly SearchDocument[], out
       const { index } = assertOk(await pagefind.createIndex({ forceLanguage: 'en' }));
       const slice = documents.slice(shard * shardSize, (shard + 1) * shardSize);
       await Promise.all(slice.map(async (document) => assertOk(await index!.addHTMLFile(document))));
-      assertOk(await index!.writeFiles({ outputPath: join(outputPath, searchShardFolder(shard)) }));
+      const writing = index!.writeFiles({ outputPath: join(outputPath, searchShardFolder(shard)) });
+      if (shard === 0 && whileFirstShardWrites) {
+        try {
+          whileFirstShardWrites();
+        } catch (error) {
+          await writing.catch(() => {}); // let Pagefind finish before it is closed; the callback's error is the one to report
+          throw error;
+        }
+      }
+      assertOk(await writing);
     } finally {
       await pagefind.close();
     }

@@ -35,10 +35,28 @@ describe('writeSearchIndex', () => {
   it('splits a big index into shards: the first in the folder itself, the others in shard-N/', async () => {
     const out = join(tempDir(), 'pagefind');
     const documents = ['a', 'b', 'c'].map((slug) => searchDocument({ ...paper, slug, title: `Paper ${slug}` }, titles));
-    await expect(writeSearchIndex(documents, out, 2)).resolves.toBe(3);
+    await expect(writeSearchIndex(documents, out, { shardSize: 2 })).resolves.toBe(3);
     const count = (folder: string) => JSON.parse(readFileSync(join(out, folder, 'pagefind-entry.json'), 'utf8')).languages.en.page_count;
     expect([count(''), count('shard-2')]).toEqual([2, 1]);
     expect(existsSync(join(out, 'shard-3'))).toBe(false);
+  });
+
+  it('runs whileFirstShardWrites once, after Pagefind was asked to write the first shard', async () => {
+    const out = join(tempDir(), 'pagefind');
+    const documents = ['a', 'b', 'c'].map((slug) => searchDocument({ ...paper, slug, title: `Paper ${slug}` }, titles));
+    const calls: boolean[] = [];
+    const whileFirstShardWrites = () => calls.push(existsSync(join(out, 'shard-2')));
+    await expect(writeSearchIndex(documents, out, { shardSize: 2, whileFirstShardWrites })).resolves.toBe(3);
+    expect(calls).toEqual([false]);
+  });
+
+  it('fails with the error whileFirstShardWrites throws, and leaves no Pagefind process behind', async () => {
+    const out = join(tempDir(), 'pagefind');
+    const whileFirstShardWrites = () => {
+      throw new Error('related papers failed');
+    };
+    await expect(writeSearchIndex([searchDocument(paper, titles)], out, { whileFirstShardWrites })).rejects.toThrow('related papers failed');
+    await expect(writeSearchIndex([searchDocument(paper, titles)], out)).resolves.toBe(1);
   });
 
   it('refuses to write an empty index', async () => {
