@@ -59,28 +59,6 @@ export function terms(text: string): string[] {
 // A word pair is numbered wordA × PAIR_BASE + wordB + PAIR_BASE: numbers, not strings, keep the counting maps fast.
 const PAIR_BASE = 2 ** 24;
 
-/** Term counts of one paper, terms numbered through `wordIds`; the title counts twice, as a paper's most deliberate words. */
-function termCounts(paper: RelatedInput, wordIds: Map<string, number>): Map<number, number> {
-  const counts = new Map<number, number>();
-  const add = (text: string, weight: number) => {
-    let previous = -1;
-    for (const word of tokenize(text)) {
-      let id = wordIds.get(word);
-      if (id === undefined) wordIds.set(word, (id = wordIds.size));
-      counts.set(id, (counts.get(id) ?? 0) + weight);
-      if (previous !== -1) {
-        const pair = (previous + 1) * PAIR_BASE + id;
-        counts.set(pair, (counts.get(pair) ?? 0) + weight);
-      }
-      previous = id;
-    }
-  };
-  add(paper.title, 2);
-  add(paper.abstract, 1);
-  if (paper.notes) add(paper.notes, 1);
-  return counts;
-}
-
 /** The `count` best of `candidates` by score (ties to the lower index), without sorting them all. */
 function topScores(candidates: readonly number[], scores: Float64Array, count: number): number[] {
   const best: number[] = [];
@@ -97,51 +75,138 @@ function topScores(candidates: readonly number[], scores: Float64Array, count: n
 }
 
 /**
+ * Each paper's distinct terms and how often they occur (the title counts twice, as a paper's most
+ * deliberate words). Terms get dense ids in order of first appearance; a paper's occurrences are
+ * counted by sorting their numeric keys, so no map is kept per paper.
+ */
+function countTerms(papers: readonly RelatedInput[]) {
+  const wordIds = new Map<string, number>();
+  const idOfKey = new Map<number, number>();
+  let keyOfId = new Float64Array(1 << 16);
+  let documentFrequency = new Int32Array(1 << 16);
+  let occurrences = new Float64Array(1 << 12);
+  let length = 0;
+  const push = (key: number, times: number) => {
+    if (length + times > occurrences.length) occurrences = grow(occurrences, length + times);
+    for (let time = 0; time < times; time += 1) occurrences[length++] = key;
+  };
+  const add = (text: string, times: number) => {
+    let previous = -1;
+    for (const word of tokenize(text)) {
+      let id = wordIds.get(word);
+      if (id === undefined) wordIds.set(word, (id = wordIds.size));
+      push(id, times);
+      if (previous !== -1) push((previous + 1) * PAIR_BASE + id, times);
+      previous = id;
+    }
+  };
+
+  const terms: Int32Array[] = [];
+  const counts: Int32Array[] = [];
+  for (const paper of papers) {
+    length = 0;
+    add(paper.title, 2);
+    add(paper.abstract, 1);
+    if (paper.notes) add(paper.notes, 1);
+    const keys = occurrences.subarray(0, length).sort();
+    const ids: number[] = [];
+    const tfs: number[] = [];
+    for (let at = 0; at < length; ) {
+      const key = keys[at];
+      let next = at + 1;
+      while (next < length && keys[next] === key) next += 1;
+      let id = idOfKey.get(key);
+      if (id === undefined) {
+        idOfKey.set(key, (id = idOfKey.size));
+        if (id === keyOfId.length) {
+          keyOfId = grow(keyOfId, id + 1);
+          documentFrequency = grow(documentFrequency, id + 1);
+        }
+        keyOfId[id] = key;
+      }
+      documentFrequency[id] += 1;
+      ids.push(id);
+      tfs.push(next - at);
+      at = next;
+    }
+    terms.push(Int32Array.from(ids));
+    counts.push(Int32Array.from(tfs));
+  }
+  return { terms, counts, termCount: idOfKey.size, keyOfId, documentFrequency };
+}
+
+/** A copy of `array` with room for at least `size` elements. */
+function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/**
  * The `count` most similar papers to each paper, by id. Pure and
  * deterministic (ties go to the earlier paper in `papers`).
  */
 export function relatedPapers(papers: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, Related[]> {
   const { count = 5, termsPerPaper = 48, championsPerTerm = 100 } = options;
-  const wordIds = new Map<string, number>();
-  const allCounts = papers.map((paper) => termCounts(paper, wordIds));
-  const documentFrequency = new Map<number, number>();
-  for (const counts of allCounts) for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const { terms, counts, termCount, keyOfId, documentFrequency } = countTerms(papers);
 
   // Reduce each paper to its strongest terms, L2-normalised: sublinear tf × smoothed idf.
-  const termIds = new Map<number, number>();
+  // Kept in order of weight, then of term key, by insertion into a short sorted list.
   const vectorTerms: Int32Array[] = [];
   const vectorWeights: Float64Array[] = [];
-  for (const counts of allCounts) {
-    const scored: [number, number][] = [];
-    for (const [term, tf] of counts) {
-      const df = documentFrequency.get(term)!;
+  const topTerms = new Int32Array(termsPerPaper);
+  const topWeights = new Float64Array(termsPerPaper);
+  for (let paper = 0; paper < papers.length; paper += 1) {
+    const ids = terms[paper];
+    const tfs = counts[paper];
+    let kept = 0;
+    for (let index = 0; index < ids.length; index += 1) {
+      const term = ids[index];
+      const df = documentFrequency[term];
       // A word in only one paper relates it to nothing.
       if (df < 2) continue;
-      scored.push([term, (1 + Math.log(tf)) * Math.log((1 + papers.length) / df)]);
+      const weight = (1 + Math.log(tfs[index])) * Math.log((1 + papers.length) / df);
+      const key = keyOfId[term];
+      let at = kept;
+      while (at > 0 && (topWeights[at - 1] < weight || (topWeights[at - 1] === weight && keyOfId[topTerms[at - 1]] > key))) at -= 1;
+      if (at === termsPerPaper) continue;
+      if (kept < termsPerPaper) kept += 1;
+      topTerms.copyWithin(at + 1, at, kept - 1);
+      topWeights.copyWithin(at + 1, at, kept - 1);
+      topTerms[at] = term;
+      topWeights[at] = weight;
     }
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const top = scored.slice(0, termsPerPaper);
-    const norm = Math.hypot(...top.map(([, weight]) => weight)) || 1;
-    vectorTerms.push(
-      Int32Array.from(top, ([term]) => {
-        let id = termIds.get(term);
-        if (id === undefined) termIds.set(term, (id = termIds.size));
-        return id;
-      }),
-    );
-    vectorWeights.push(Float64Array.from(top, ([, weight]) => weight / norm));
+    const weights = topWeights.slice(0, kept);
+    const norm = Math.hypot(...weights) || 1;
+    vectorTerms.push(topTerms.slice(0, kept));
+    vectorWeights.push(weights.map((weight) => weight / norm));
   }
 
-  // Champion lists: for each term, the papers it weighs most in.
-  const lists: [number, number][][] = Array.from({ length: termIds.size }, () => []);
-  vectorTerms.forEach((termsOfPaper, paper) => termsOfPaper.forEach((term, index) => lists[term].push([paper, vectorWeights[paper][index]])));
-  const championDocs: Int32Array[] = [];
-  const championWeights: Float64Array[] = [];
-  for (const list of lists) {
-    if (list.length > championsPerTerm) list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const kept = list.slice(0, championsPerTerm);
-    championDocs.push(Int32Array.from(kept, ([paper]) => paper));
-    championWeights.push(Float64Array.from(kept, ([, weight]) => weight));
+  // Champion lists: for each term, the papers it weighs most in. One flat array, a segment per
+  // term, filled in paper order; a long segment is cut to its best `championsPerTerm` in place.
+  const listStart = new Int32Array(termCount + 1);
+  for (const termsOfPaper of vectorTerms) for (const term of termsOfPaper) listStart[term + 1] += 1;
+  for (let term = 0; term < termCount; term += 1) listStart[term + 1] += listStart[term];
+  const listEnd = listStart.slice(0, termCount);
+  const listPapers = new Int32Array(listStart[termCount]);
+  const listWeights = new Float64Array(listStart[termCount]);
+  vectorTerms.forEach((termsOfPaper, paper) =>
+    termsOfPaper.forEach((term, index) => {
+      listPapers[listEnd[term]] = paper;
+      listWeights[listEnd[term]++] = vectorWeights[paper][index];
+    }),
+  );
+  for (let term = 0; term < termCount; term += 1) {
+    const start = listStart[term];
+    if (listEnd[term] - start <= championsPerTerm) continue;
+    const best = Array.from({ length: listEnd[term] - start }, (_, offset) => start + offset)
+      .sort((a, b) => listWeights[b] - listWeights[a] || listPapers[a] - listPapers[b])
+      .slice(0, championsPerTerm);
+    const papersOfBest = best.map((at) => listPapers[at]);
+    const weightsOfBest = best.map((at) => listWeights[at]);
+    listPapers.set(papersOfBest, start);
+    listWeights.set(weightsOfBest, start);
+    listEnd[term] = start + championsPerTerm;
   }
 
   // Score each paper against the champions of its terms; typed arrays keep this loop tight.
@@ -152,14 +217,13 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
     const termsOfPaper = vectorTerms[paper];
     const weightsOfPaper = vectorWeights[paper];
     for (let index = 0; index < termsOfPaper.length; index += 1) {
-      const docs = championDocs[termsOfPaper[index]];
-      const weights = championWeights[termsOfPaper[index]];
+      const term = termsOfPaper[index];
       const weight = weightsOfPaper[index];
-      for (let k = 0; k < docs.length; k += 1) {
-        const other = docs[k];
+      for (let at = listStart[term]; at < listEnd[term]; at += 1) {
+        const other = listPapers[at];
         if (other === paper) continue;
         if (scores[other] === 0) touched.push(other);
-        scores[other] += weight * weights[k];
+        scores[other] += weight * listWeights[at];
       }
     }
     const best = topScores(touched, scores, count);
