@@ -86,6 +86,15 @@ interface StageResult {
   output: string;
 }
 
+/** A process's name in the memory breakdown: Node processes (all called MainThread) by what they run. */
+function programName(pid: string, name: string): string {
+  if (name !== 'MainThread' && name !== 'node') return name;
+  const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  if (command.includes('background-worker')) return 'background worker';
+  if (/\bastro\b/.test(command)) return 'astro';
+  return name;
+}
+
 /** Resident memory (KiB) of a process tree, read from /proc: the total, and per program name. */
 function treeRss(rootPid: number): { total: number; byName: Map<string, number> } {
   const children = new Map<number, number[]>();
@@ -95,7 +104,7 @@ function treeRss(rootPid: number): { total: number; byName: Map<string, number> 
     try {
       const status = readFileSync(`/proc/${entry}/status`, 'utf8');
       const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
-      info.set(Number(entry), { rss: Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0), name: /^Name:\s+(\S+)/m.exec(status)?.[1] ?? '?' });
+      info.set(Number(entry), { rss: Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0), name: programName(entry, /^Name:\s+(\S+)/m.exec(status)?.[1] ?? '?') });
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {
       // The process ended while we looked.

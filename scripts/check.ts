@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/check.ts';
 import { formatDiagnostic } from '../src/lib/ingest/diagnostics.ts';
+import { plural } from '../src/lib/text.ts';
 
 const { values } = parseArgs({
   options: {
@@ -18,7 +19,7 @@ try {
   const result = checkContent({ dumps: values.dumps!, papers: values.papers!, topics: values.topics! });
   for (const warning of result.warnings) console.warn(`warning: ${formatDiagnostic(warning)}`);
   for (const error of result.errors) console.error(`error: ${formatDiagnostic(error)}`);
-  console.log(`check: ${result.files} paper files, ${result.errors.length} errors, ${result.warnings.length} warnings`);
+  console.log(`check: ${plural(result.files, 'paper file')}, ${plural(result.errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`);
   if (result.errors.length > 0) process.exitCode = 1;
 } catch (error) {
   console.error(`error: ${(error as Error).message}`);

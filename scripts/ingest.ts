@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, IngestError } from '../src/lib/ingest/diagnostics.ts';
 import { runIngest, type IngestReport } from '../src/lib/ingest/index.ts';
+import { plural } from '../src/lib/text.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,14 +21,14 @@ const { values } = parseArgs({
 /** The one-line summary every run ends with. */
 function summary(report: IngestReport): string {
   return [
-    `ingest: ${report.dumps} dumps`,
-    `${report.listings} listings`,
-    `${report.papers} papers`,
+    `ingest: ${plural(report.dumps, 'dump')}`,
+    plural(report.listings, 'listing'),
+    plural(report.papers, 'paper'),
     `${report.new} new`,
     `${report.updated} updated`,
     `${report.unchanged} unchanged`,
     `${report.orphans.length} not in any dump`,
-    `${report.warnings.length} warnings`,
+    plural(report.warnings.length, 'warning'),
     `${report.seconds.toFixed(2)} s${report.threads > 1 ? ` on ${report.threads} threads` : ''}`,
   ].join(', ');
 }

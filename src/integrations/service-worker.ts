@@ -183,7 +183,6 @@ export async function writeServiceWorker(dir: URL, budgetBytes: number, template
     const plan = planPrecache(listBuiltFiles(outDir), budgetBytes);
     const entries = plan.precache.map((file) => ({ url: file.url, revision: revisionOf(outDir, file.url) }));
     const { source, warnings, cached } = await template;
-    mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'sw.js'), fillTemplate(source, entries));
     for (const warning of [...plan.warnings, ...warnings]) logger.warn(warning);
     logger.info(

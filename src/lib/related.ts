@@ -56,7 +56,8 @@ export function terms(text: string): string[] {
   return [...words, ...pairs];
 }
 
-// A word pair is numbered wordA × PAIR_BASE + wordB + PAIR_BASE: numbers, not strings, keep the counting maps fast.
+// A word is numbered below PAIR_BASE, a word pair wordA × PAIR_BASE + wordB + PAIR_BASE: numbers, not strings,
+// so a paper's terms are counted by sorting a Float64Array.
 const PAIR_BASE = 2 ** 24;
 
 /** The `count` best of `candidates` by score (ties to the lower index), without sorting them all. */

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fillTemplate, MANIFEST_PLACEHOLDER, workerTemplate } from '../../src/integrations/service-worker.ts';
 
 const entries = [
@@ -12,6 +12,7 @@ const entries = [
 
 describe('workerTemplate', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'shelf-sw-'));
+  afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
   it('bundles the worker with Workbox once, then reuses it from the cache folder', async () => {
     const first = await workerTemplate('/', cacheDir);
