@@ -1,13 +1,14 @@
 /**
  * The background worker's process, started by `background.ts`:
  * `node background-worker.ts <content dir> <search staging dir> <results file>`.
- * Reads the paper and topic files and starts the search index; while Pagefind writes its first
+ * Reads the paper and topic files and starts the search index (Pagefind pinned to one CPU on a
+ * machine of two or three, see `pinPagefind`); while Pagefind writes its first
  * shard, writes each paper's related papers and each topic's key phrases to the results file and
  * says so (`{type: 'results'}`); when the index is done, reports it (`{type: 'index', pages, ms}`).
  * On bad input it names the file and exits 1.
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { formatDiagnostic } from '../lib/ingest/diagnostics.ts';
 import { readPaperFiles } from '../lib/ingest/io.ts';
 import type { BackgroundResultsJson } from '../lib/background.ts';
@@ -17,7 +18,7 @@ import { keyPhrases } from '../lib/stats.ts';
 import { notesText } from '../lib/text.ts';
 import { loadTopics } from '../lib/topics.ts';
 import type { WorkerMessage } from './background.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { pinPagefind, writeSearchIndex } from './search-index.ts';
 
 const [contentDir, stagingDir, resultsFile] = process.argv.slice(2);
 const send = (message: WorkerMessage) => process.send?.(message);
@@ -50,8 +51,9 @@ try {
     console.log(`[background] related papers and key phrases of ${papers.length} papers ready in ${Math.round(performance.now() - started)} ms`);
   };
   const documents = papers.map((paper) => searchDocument(paper, titles));
+  const cpu = pinPagefind(dirname(stagingDir!));
   const pages = await writeSearchIndex(documents, stagingDir!, { whileFirstShardWrites: writeResults });
-  send({ type: 'index', pages, ms: Math.round(performance.now() - started) });
+  send({ type: 'index', pages, ms: Math.round(performance.now() - started), cpu });
   process.disconnect?.();
 } catch (error) {
   console.error((error as Error).message);

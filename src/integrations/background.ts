@@ -62,7 +62,7 @@ function startWorker(script: string, args: string[]): { results: Promise<Backgro
     let summary: IndexSummary | undefined;
     child.on('message', (message: WorkerMessage) => {
       if (message.type === 'results') resolveResults(fromJson(JSON.parse(readFileSync(message.file, 'utf8'))));
-      else summary = { pages: message.pages, ms: message.ms };
+      else summary = { pages: message.pages, ms: message.ms, cpu: message.cpu };
     });
     child.on('error', reject);
     child.on('close', (code) => {

@@ -5,16 +5,20 @@
  * moves into `dist/pagefind/`, checked to hold exactly the paper pages built.
  */
 import type { AstroIntegrationLogger } from 'astro';
-import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { cpuSetting, pagefindCpu, parseCpuList, pinnedLauncher } from '../lib/cpu-pinning.ts';
 import { searchShardCount, searchShardFolder, searchShardSize, type SearchDocument } from '../lib/search-records.ts';
 
 /** What the indexer reports when it is done. */
 export interface IndexSummary {
   pages: number;
   ms: number;
+  /** The CPU Pagefind was pinned to, if it was. */
+  cpu?: number;
 }
 
 /** Moves the staged bundle into `dir/pagefind/` after checking it covers exactly the built paper pages. */
@@ -38,7 +42,56 @@ export async function installSearchIndex(summary: IndexSummary, staging: string,
     cpSync(staging, target, { recursive: true });
     rmSync(staging, { recursive: true, force: true });
   }
-  logger.info(`Pagefind indexed ${summary.pages} papers in ${summary.ms} ms (alongside the page build).`);
+  const where = summary.cpu === undefined ? '' : `, pinned to CPU ${summary.cpu}`;
+  logger.info(`Pagefind indexed ${summary.pages} papers in ${summary.ms} ms (alongside the page build${where}).`);
+}
+
+/**
+ * Pins the Pagefind processes this process starts to one CPU, as `src/lib/cpu-pinning.ts` decides from
+ * SEARCH_INDEX_CPU and the CPUs this build may use: writes a launcher that runs Pagefind's binary under
+ * `taskset` into `dir` and points Pagefind's Node API at it (PAGEFIND_EXTENDED_BINARY_PATH, in this
+ * process's environment only). Returns the CPU, or undefined when Pagefind is left free (four CPUs or
+ * more, not Linux, no `taskset`).
+ */
+export function pinPagefind(dir: string, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const setting = cpuSetting(env);
+  if (setting.kind === 'none' || process.platform !== 'linux') return undefined;
+  const allowed = parseCpuList(/^Cpus_allowed_list:\s*(.*)$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? '');
+  const cpu = pagefindCpu(setting, allowed);
+  const taskset = findExecutable('taskset', env.PATH ?? '');
+  const binary = env.PAGEFIND_EXTENDED_BINARY_PATH || env.PAGEFIND_BINARY_PATH || pagefindBinary();
+  if (cpu === undefined || !taskset || !binary) return undefined;
+  const launcher = join(dir, 'pagefind-pinned.sh');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(launcher, pinnedLauncher(taskset, cpu, binary), { mode: 0o755 });
+  env.PAGEFIND_EXTENDED_BINARY_PATH = launcher;
+  return cpu;
+}
+
+/** Where Pagefind's Node API finds its binary by default (the platform package beside it). */
+function pagefindBinary(): string | undefined {
+  const require = createRequire(import.meta.url);
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    try {
+      return require.resolve(`@pagefind/${process.platform}-${process.arch}/bin/${name}`);
+    } catch {
+      // try the next
+    }
+  }
+  return undefined;
+}
+
+/** The first executable `name` in the folders of `path`. */
+function findExecutable(name: string, path: string): string | undefined {
+  for (const folder of path.split(delimiter).filter(Boolean)) {
+    try {
+      accessSync(join(folder, name), constants.X_OK);
+      return join(folder, name);
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import { installSearchIndex, writeSearchIndex } from '../../src/integrations/search-index.ts';
+import { installSearchIndex, pinPagefind, writeSearchIndex } from '../../src/integrations/search-index.ts';
+import { parseCpuList } from '../../src/lib/cpu-pinning.ts';
 import { searchDocument } from '../../src/lib/search-records.ts';
 
 const logger = { info: () => {} } as unknown as AstroIntegrationLogger;
@@ -61,6 +62,49 @@ describe('writeSearchIndex', () => {
 
   it('refuses to write an empty index', async () => {
     await expect(writeSearchIndex([], join(tempDir(), 'pagefind'))).rejects.toThrow(/no papers to index/);
+  });
+});
+
+describe('pinPagefind', () => {
+  // A CPU this test may use (usually 0).
+  const cpu = parseCpuList(/^Cpus_allowed_list:\s*(.*)$/m.exec(readFileSync('/proc/self/status', 'utf8'))![1])[0];
+
+  it('writes a launcher that runs Pagefind on the chosen CPU, and points Pagefind at it', async () => {
+    const dir = tempDir();
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, SEARCH_INDEX_CPU: String(cpu) };
+    expect(pinPagefind(dir, env)).toBe(cpu);
+    const launcher = join(dir, 'pagefind-pinned.sh');
+    expect(env.PAGEFIND_EXTENDED_BINARY_PATH).toBe(launcher);
+    expect(readFileSync(launcher, 'utf8')).toMatch(new RegExp(`^#!/bin/sh\nexec '[^']*/taskset' -c ${cpu} '[^']*/@pagefind/linux-[^/]+/bin/pagefind_extended' "\\$@"\n$`));
+    // The Node API starts Pagefind through the launcher, and the index is written as before.
+    const before = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = launcher;
+    try {
+      const out = join(dir, 'pagefind');
+      await expect(writeSearchIndex([searchDocument(paper, titles)], out)).resolves.toBe(1);
+      expect(JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(1);
+    } finally {
+      if (before === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+      else process.env.PAGEFIND_EXTENDED_BINARY_PATH = before;
+    }
+  });
+
+  it('wraps a Pagefind binary set by hand', () => {
+    const dir = tempDir();
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, SEARCH_INDEX_CPU: String(cpu), PAGEFIND_BINARY_PATH: '/opt/pagefind' };
+    expect(pinPagefind(dir, env)).toBe(cpu);
+    expect(readFileSync(join(dir, 'pagefind-pinned.sh'), 'utf8')).toContain(` -c ${cpu} '/opt/pagefind' `);
+  });
+
+  it('leaves Pagefind alone with SEARCH_INDEX_CPU=none or without taskset, and names the fix for a bad value', () => {
+    const dir = tempDir();
+    const none: NodeJS.ProcessEnv = { PATH: process.env.PATH, SEARCH_INDEX_CPU: 'none' };
+    expect(pinPagefind(dir, none)).toBeUndefined();
+    const noTaskset: NodeJS.ProcessEnv = { PATH: dir, SEARCH_INDEX_CPU: String(cpu) };
+    expect(pinPagefind(dir, noTaskset)).toBeUndefined();
+    expect(none.PAGEFIND_EXTENDED_BINARY_PATH ?? noTaskset.PAGEFIND_EXTENDED_BINARY_PATH).toBeUndefined();
+    expect(existsSync(join(dir, 'pagefind-pinned.sh'))).toBe(false);
+    expect(() => pinPagefind(dir, { SEARCH_INDEX_CPU: 'fast' })).toThrow(/SEARCH_INDEX_CPU: "fast" is not a CPU number/);
   });
 });
 
