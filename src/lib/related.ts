@@ -49,13 +49,6 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** Words and adjacent word pairs ("long context", "test time") of a text: the terms similarity compares. */
-export function terms(text: string): string[] {
-  const words = tokenize(text);
-  const pairs = words.slice(1).map((word, index) => `${words[index]} ${word}`);
-  return [...words, ...pairs];
-}
-
 // A word is numbered below PAIR_BASE, a word pair wordA × PAIR_BASE + wordB + PAIR_BASE: numbers, not strings,
 // so a paper's terms are counted by sorting a Float64Array.
 const PAIR_BASE = 2 ** 24;
@@ -75,12 +68,28 @@ function topScores(candidates: readonly number[], scores: Float64Array, count: n
   return best;
 }
 
+/** A text and how many times each of its terms counts. */
+export type WeightedText = readonly [text: string, times: number];
+
+/** What `countTerms` finds: each document's distinct terms (dense ids) and their counts, and each term's document frequency. */
+export interface TermCounts {
+  terms: Int32Array[];
+  counts: Int32Array[];
+  termCount: number;
+  /** Each term's numeric key: a word's id, or a word pair's (see PAIR_BASE); ties between equal weights go by key. */
+  keyOfId: Float64Array;
+  documentFrequency: Int32Array;
+  /** A term as text: "context", or "long context" for a pair. */
+  termText: (id: number) => string;
+}
+
 /**
- * Each paper's distinct terms and how often they occur (the title counts twice, as a paper's most
- * deliberate words). Terms get dense ids in order of first appearance; a paper's occurrences are
- * counted by sorting their numeric keys, so no map is kept per paper.
+ * Each document's distinct terms and how often they occur, a document being weighted texts (related
+ * papers count the title twice, as a paper's most deliberate words). Terms get dense ids in order of
+ * first appearance; a document's occurrences are counted by sorting their numeric keys, so no map is
+ * kept per document.
  */
-function countTerms(papers: readonly RelatedInput[]) {
+export function countTerms(documents: readonly (readonly WeightedText[])[]): TermCounts {
   const wordIds = new Map<string, number>();
   const idOfKey = new Map<number, number>();
   let keyOfId = new Float64Array(1 << 16);
@@ -104,11 +113,9 @@ function countTerms(papers: readonly RelatedInput[]) {
 
   const terms: Int32Array[] = [];
   const counts: Int32Array[] = [];
-  for (const paper of papers) {
+  for (const texts of documents) {
     length = 0;
-    add(paper.title, 2);
-    add(paper.abstract, 1);
-    if (paper.notes) add(paper.notes, 1);
+    for (const [text, times] of texts) if (text) add(text, times);
     const keys = occurrences.subarray(0, length).sort();
     const ids: number[] = [];
     const tfs: number[] = [];
@@ -133,7 +140,14 @@ function countTerms(papers: readonly RelatedInput[]) {
     terms.push(Int32Array.from(ids));
     counts.push(Int32Array.from(tfs));
   }
-  return { terms, counts, termCount: idOfKey.size, keyOfId, documentFrequency };
+  const words = [...wordIds.keys()];
+  const termText = (id: number) => {
+    const key = keyOfId[id];
+    if (key < PAIR_BASE) return words[key];
+    const second = key % PAIR_BASE;
+    return `${words[(key - second) / PAIR_BASE - 1]} ${words[second]}`;
+  };
+  return { terms, counts, termCount: idOfKey.size, keyOfId, documentFrequency, termText };
 }
 
 /** A copy of `array` with room for at least `size` elements. */
@@ -149,7 +163,9 @@ function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
  */
 export function relatedPapers(papers: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, Related[]> {
   const { count = 5, termsPerPaper = 48, championsPerTerm = 100 } = options;
-  const { terms, counts, termCount, keyOfId, documentFrequency } = countTerms(papers);
+  const { terms, counts, termCount, keyOfId, documentFrequency } = countTerms(
+    papers.map((paper) => [[paper.title, 2], [paper.abstract, 1], [paper.notes ?? '', 1]]),
+  );
 
   // Reduce each paper to its strongest terms, L2-normalised: sublinear tf × smoothed idf.
   // Kept in order of weight, then of term key, by insertion into a short sorted list.

@@ -1,5 +1,5 @@
 /** Figures for the stats page: counts, overlaps and each topic's characteristic phrases. Pure. */
-import { terms } from './related.ts';
+import { countTerms } from './related.ts';
 
 /** What the stats read from a paper. */
 export interface StatsPaper {
@@ -34,30 +34,31 @@ export function topicOverlap(papers: readonly StatsPaper[], topicIds: readonly s
 export function keyPhrases(papers: readonly StatsPaper[], topicIds: readonly string[], count = 10): Map<string, { phrase: string; papers: number }[]> {
   // Count each phrase's papers once overall, then once per topic over the topic's own papers:
   // "elsewhere" is the difference, so the work is one pass plus the topics' sizes.
-  const documents = papers.map((paper) => new Set(terms(`${paper.title}. ${paper.abstract}`)));
-  const overall = new Map<string, number>();
-  for (const document of documents) for (const term of document) overall.set(term, (overall.get(term) ?? 0) + 1);
+  const { terms, termCount, documentFrequency: overall, termText } = countTerms(papers.map((paper) => [[`${paper.title}. ${paper.abstract}`, 1]]));
   const result = new Map<string, { phrase: string; papers: number }[]>();
+  const inside = new Int32Array(termCount);
   for (const id of topicIds) {
-    const inside = new Map<string, number>();
+    inside.fill(0);
     let insideTotal = 0;
     papers.forEach((paper, index) => {
       if (!paper.topics.includes(id)) return;
       insideTotal += 1;
-      for (const term of documents[index]) inside.set(term, (inside.get(term) ?? 0) + 1);
+      for (const term of terms[index]) inside[term] += 1;
     });
     const outsideTotal = papers.length - insideTotal;
     const minimum = Math.max(2, Math.ceil(insideTotal * 0.05));
-    const scored = [...inside]
-      .filter(([, df]) => df >= minimum)
-      .map(([phrase, df]) => {
-        const share = df / insideTotal;
-        const elsewhere = (overall.get(phrase)! - df + 0.5) / (outsideTotal + 1);
-        const pairBonus = phrase.includes(' ') ? 1.5 : 1;
-        return { phrase, papers: df, score: share * Math.log(share / elsewhere) * pairBonus };
-      })
-      .filter((entry) => entry.score > 0)
-      .sort((a, b) => b.score - a.score || a.phrase.localeCompare(b.phrase));
+    const scored: { phrase: string; papers: number; score: number }[] = [];
+    for (let term = 0; term < termCount; term += 1) {
+      const df = inside[term];
+      if (df < minimum) continue;
+      const phrase = termText(term);
+      const share = df / insideTotal;
+      const elsewhere = (overall[term] - df + 0.5) / (outsideTotal + 1);
+      const pairBonus = phrase.includes(' ') ? 1.5 : 1;
+      const score = share * Math.log(share / elsewhere) * pairBonus;
+      if (score > 0) scored.push({ phrase, papers: df, score });
+    }
+    scored.sort((a, b) => b.score - a.score || a.phrase.localeCompare(b.phrase));
     // Skip a word already shown inside a chosen pair ("context" after "long context").
     const chosen: { phrase: string; papers: number }[] = [];
     for (const entry of scored) {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../../src/lib/frontmatter.ts';
-import { relatedPapers, terms, tokenize } from '../../src/lib/related.ts';
+import { countTerms, relatedPapers, tokenize } from '../../src/lib/related.ts';
 
 const paper = (id: string, title: string, abstract: string) => ({ id, title, abstract });
 
@@ -16,9 +16,24 @@ describe('tokenize', () => {
   });
 });
 
-describe('terms', () => {
-  it('adds adjacent word pairs, so phrases count', () => {
-    expect(terms('long context windows')).toEqual(['long', 'context', 'window', 'long context', 'context window']);
+describe('countTerms', () => {
+  it('counts words and adjacent word pairs, each text as many times as it weighs', () => {
+    const { terms, counts, termCount, documentFrequency, termText } = countTerms([
+      [['Long context windows', 2], ['long context', 1]],
+      [['context windows', 1]],
+    ]);
+    const counted = (document: number) =>
+      Object.fromEntries([...terms[document]].map((term, index) => [termText(term), counts[document][index]]));
+    expect(counted(0)).toEqual({ long: 3, context: 3, window: 2, 'long context': 3, 'context window': 2 });
+    expect(counted(1)).toEqual({ context: 1, window: 1, 'context window': 1 });
+    expect(termCount).toBe(5);
+    const frequency = Object.fromEntries(Array.from({ length: termCount }, (_, term) => [termText(term), documentFrequency[term]]));
+    expect(frequency).toEqual({ long: 1, context: 2, window: 2, 'long context': 1, 'context window': 2 });
+  });
+
+  it('makes no pair across two texts of a document', () => {
+    const { terms, termText } = countTerms([[['ring attention', 1], ['sparse retrieval', 1]]]);
+    expect([...terms[0]].map(termText).sort()).toEqual(['attention', 'retrieval', 'ring', 'ring attention', 'sparse', 'sparse retrieval']);
   });
 });
 
