@@ -1,18 +1,16 @@
 /**
  * Writes the paper pages Astro did not render (see `src/lib/paper-pages.ts`):
  * at `astro:build:done` it reads the shell page Astro rendered, removes it, and
- * fills it with each offered page's parts, several writes in flight at a time.
+ * fills it with each offered page's parts, writing the pages one after another.
  * Must come before the integrations that read the pages (search index check,
  * service worker).
  */
 import type { AstroIntegration } from 'astro';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fillShell, parseShell, SHELL_SLUG, takeStampJob, type StampJob } from '../lib/page-shell.ts';
-
-/** Writes in flight at once: enough to keep libuv's threads busy with folders and files. */
-const IN_FLIGHT = 16;
 
 /** Stamps a job's pages into `outDir/<folder>/<slug>/index.html` from the shell rendered at `<folder>/<SHELL_SLUG>/`. */
 export async function stampPages(job: StampJob, outDir: string): Promise<number> {
@@ -23,17 +21,16 @@ export async function stampPages(job: StampJob, outDir: string): Promise<number>
   });
   const shell = parseShell(html, shellFile);
   await rm(shellDir, { recursive: true, force: true });
-  const pages = job.pages()[Symbol.iterator]();
+  // Synchronous writes, one at a time: nothing else runs on this thread at build:done, and writes in
+  // flight on libuv's threads spend more CPU on the folder's lock than they save (10,000 pages: 1.4 s and
+  // 2.4 CPU-seconds with 16 in flight, 0.5 s and 0.5 CPU-seconds one at a time), CPU the search index needs.
   let written = 0;
-  const lane = async () => {
-    for (let next = pages.next(); !next.done; next = pages.next()) {
-      const folder = join(outDir, job.folder, next.value.slug);
-      await mkdir(folder, { recursive: true });
-      await writeFile(join(folder, 'index.html'), fillShell(shell, next.value));
-      written += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+  for (const page of job.pages()) {
+    const folder = join(outDir, job.folder, page.slug);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'index.html'), fillShell(shell, page));
+    written += 1;
+  }
   return written;
 }
 
