@@ -9,6 +9,7 @@
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { fromJson, offerBackground, type BackgroundResults } from '../lib/background.ts';
 import { CONTENT_DIR } from '../lib/content-dir.ts';
@@ -34,6 +35,7 @@ export default function backgroundIntegration(): AstroIntegration {
         mkdirSync(new URL('./', config.cacheDir), { recursive: true });
         work = startWorker(script, [contentDir, staging, resultsFile]);
         offerBackground(work.results);
+        yieldToSearchIndex();
       },
       'astro:build:done': async ({ dir, logger }) => {
         offerBackground(undefined);
@@ -45,6 +47,20 @@ export default function backgroundIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Lowers the priority of this thread, Astro's main thread (nice 5; its helper threads and the worker,
+ * started before, keep theirs). The search index is the longest path of the build, so when Astro and
+ * Pagefind want the same CPU, Pagefind should get it first (10k, tmpfs, three alternating pairs:
+ * `astro build` 28.1–28.9 s against 29.5–30.3 s). Lowering one's own priority needs no privilege.
+ */
+function yieldToSearchIndex(): void {
+  try {
+    setPriority(5);
+  } catch {
+    // A platform without priorities: nothing to yield.
+  }
 }
 
 /** Runs the worker in its own Node process (the same Node binary); one promise per result. */
