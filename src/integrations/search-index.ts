@@ -11,7 +11,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { cpuSetting, pagefindCpu, parseCpuList, pinnedLauncher } from '../lib/cpu-pinning.ts';
-import { searchShardCount, searchShardFolder, searchShardSize, type SearchDocument } from '../lib/search-records.ts';
+import { searchShardFolder, searchShardSize, type SearchDocument } from '../lib/search-records.ts';
 
 /** What the indexer reports when it is done. */
 export interface IndexSummary {
@@ -98,38 +98,52 @@ function findExecutable(name: string, path: string): string | undefined {
  * Has Pagefind write `documents` into `outputPath` as shards of `shardSize`
  * pages: the first shard in `outputPath` itself, the others in `shard-2/`, `shard-3/`…
  * (see `searchShardFolder`). Each shard gets a fresh Pagefind process, so memory is one shard's.
+ * `documents` may be a stream: each document goes to Pagefind as it comes, so Pagefind parses
+ * while the caller is still reading papers.
  * `whileFirstShardWrites` runs on this thread once Pagefind has been asked to write the first
  * shard: Pagefind writes in its own process and needs nothing from here until it replies.
  * Returns the number of pages indexed.
  */
 export async function writeSearchIndex(
-  documents: readonly SearchDocument[],
+  documents: Iterable<SearchDocument> | AsyncIterable<SearchDocument>,
   outputPath: string,
   { shardSize = searchShardSize(), whileFirstShardWrites }: { shardSize?: number; whileFirstShardWrites?: () => void } = {},
 ): Promise<number> {
-  if (documents.length === 0) throw new Error('there are no papers to index.');
   rmSync(outputPath, { recursive: true, force: true });
-  const count = searchShardCount(documents.length, shardSize);
-  for (let shard = 0; shard < count; shard += 1) {
-    try {
-      const { index } = assertOk(await pagefind.createIndex({ forceLanguage: 'en' }));
-      const slice = documents.slice(shard * shardSize, (shard + 1) * shardSize);
-      await Promise.all(slice.map(async (document) => assertOk(await index!.addHTMLFile(document))));
-      const writing = index!.writeFiles({ outputPath: join(outputPath, searchShardFolder(shard)) });
-      if (shard === 0 && whileFirstShardWrites) {
-        try {
-          whileFirstShardWrites();
-        } catch (error) {
-          await writing.catch(() => {}); // let Pagefind finish before it is closed; the callback's error is the one to report
-          throw error;
-        }
+  let shard = 0;
+  let count = 0;
+  let index: pagefind.PagefindIndex | undefined;
+  let adding: Promise<unknown>[] = [];
+  const writeShard = async () => {
+    await Promise.all(adding);
+    const writing = index!.writeFiles({ outputPath: join(outputPath, searchShardFolder(shard)) });
+    if (shard === 0 && whileFirstShardWrites) {
+      try {
+        whileFirstShardWrites();
+      } catch (error) {
+        await writing.catch(() => {}); // let Pagefind finish before it is closed; the callback's error is the one to report
+        throw error;
       }
-      assertOk(await writing);
-    } finally {
-      await pagefind.close();
     }
+    assertOk(await writing);
+    await pagefind.close();
+    [index, adding, shard] = [undefined, [], shard + 1];
+  };
+  try {
+    for await (const document of documents) {
+      index ??= assertOk(await pagefind.createIndex({ forceLanguage: 'en' })).index!;
+      const added = index.addHTMLFile(document).then(assertOk);
+      added.catch(() => {}); // awaited with its shard; until then a failure is not unhandled
+      adding.push(added);
+      count += 1;
+      if (adding.length === shardSize) await writeShard();
+    }
+    if (index) await writeShard();
+  } finally {
+    await pagefind.close();
   }
-  return documents.length;
+  if (count === 0) throw new Error('there are no papers to index.');
+  return count;
 }
 
 /** Pagefind reports problems in `errors` instead of throwing; turn them into one error. */

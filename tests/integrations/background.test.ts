@@ -45,15 +45,17 @@ describe('the background worker', () => {
     expect(existsSync(join(staging, 'pagefind.js'))).toBe(true);
   }, 60_000);
 
-  it('fails naming the file and line of a paper whose frontmatter is broken', async () => {
+  it('fails naming the file and line of every paper whose frontmatter is broken', async () => {
     const { mkdirSync, writeFileSync, cpSync } = await import('node:fs');
     const content = join(work, 'broken-content');
     cpSync('tests/fixtures/site/content', content, { recursive: true });
     mkdirSync(join(content, 'papers'), { recursive: true });
     writeFileSync(join(content, 'papers', 'broken.md'), '---\ntitle: [unclosed\n---\n');
+    writeFileSync(join(content, 'papers', 'zz-also-broken.md'), '---\ntitle: "unclosed\n---\n');
     const { messages, code, stderr } = await runWorker(content, 'broken');
     expect(code).toBe(1);
     expect(messages).toEqual([]);
     expect(stderr).toMatch(/broken\.md:\d+: /);
+    expect(stderr).toMatch(/zz-also-broken\.md:\d+: /);
   }, 60_000);
 });

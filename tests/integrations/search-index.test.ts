@@ -60,6 +60,33 @@ describe('writeSearchIndex', () => {
     await expect(writeSearchIndex([searchDocument(paper, titles)], out)).resolves.toBe(1);
   });
 
+  it('takes a stream of documents, shard by shard, as they come', async () => {
+    const out = join(tempDir(), 'pagefind');
+    const given: string[] = [];
+    async function* stream() {
+      for (const slug of ['a', 'b', 'c']) {
+        given.push(slug);
+        yield searchDocument({ ...paper, slug, title: `Paper ${slug}` }, titles);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    // The first shard is written before the stream has given its last document.
+    const whileFirstShardWrites = () => expect(given).toEqual(['a', 'b']);
+    await expect(writeSearchIndex(stream(), out, { shardSize: 2, whileFirstShardWrites })).resolves.toBe(3);
+    const count = (folder: string) => JSON.parse(readFileSync(join(out, folder, 'pagefind-entry.json'), 'utf8')).languages.en.page_count;
+    expect([count(''), count('shard-2')]).toEqual([2, 1]);
+  });
+
+  it('fails with the error the stream throws, and leaves Pagefind usable', async () => {
+    const out = join(tempDir(), 'pagefind');
+    async function* stream() {
+      yield searchDocument(paper, titles);
+      throw new Error('broken.md:2: bad YAML');
+    }
+    await expect(writeSearchIndex(stream(), out)).rejects.toThrow('broken.md:2: bad YAML');
+    await expect(writeSearchIndex([searchDocument(paper, titles)], out)).resolves.toBe(1);
+  });
+
   it('refuses to write an empty index', async () => {
     await expect(writeSearchIndex([], join(tempDir(), 'pagefind'))).rejects.toThrow(/no papers to index/);
   });
