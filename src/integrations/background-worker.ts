@@ -5,23 +5,35 @@
  * (Pagefind pinned to one CPU on a machine of two or three, see `pinPagefind`); while Pagefind writes its first
  * shard, writes each paper's related papers and each topic's key phrases to the results file and
  * says so (`{type: 'results'}`); when the index is done, reports it (`{type: 'index', pages, ms}`).
+ * When the build says the pages are built (`{type: 'pages-built'}`), a second Pagefind process joins in.
  * On bad input it names the file and exits 1.
  */
 import { writeFileSync } from 'node:fs';
+import { freemem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { formatDiagnostic } from '../lib/ingest/diagnostics.ts';
 import { listPaperFiles, readPaperFiles } from '../lib/ingest/io.ts';
 import type { BackgroundResultsJson } from '../lib/background.ts';
 import { relatedPapers } from '../lib/related.ts';
-import { searchDocument, type SearchablePaper } from '../lib/search-records.ts';
+import { searchDocument, searchShardMemory, searchShardSize, type SearchablePaper } from '../lib/search-records.ts';
 import { keyPhrases } from '../lib/stats.ts';
 import { notesText } from '../lib/text.ts';
 import { loadTopics } from '../lib/topics.ts';
-import type { WorkerMessage } from './background.ts';
-import { pinPagefind, writeSearchIndex } from './search-index.ts';
+import type { ParentMessage, WorkerMessage } from './background.ts';
+import { anotherPagefindApi, pinPagefind, writeSearchIndex, type PagefindLane } from './search-index.ts';
 
 const [contentDir, stagingDir, resultsFile] = process.argv.slice(2);
 const send = (message: WorkerMessage) => process.send?.(message);
+/** Resolves when the build says the pages are built. */
+const pagesBuilt = () =>
+  new Promise<void>((resolve) => {
+    const listener = (message: ParentMessage) => {
+      if (message.type !== 'pages-built') return;
+      process.off('message', listener);
+      resolve();
+    };
+    process.on('message', listener);
+  });
 /** Papers read between two hand-offs to Pagefind. */
 const READ_CHUNK = 100;
 const started = performance.now();
@@ -72,9 +84,17 @@ try {
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  const cpu = pinPagefind(dirname(stagingDir!));
-  const pages = await writeSearchIndex(documents(), stagingDir!, { whileFirstShardWrites: writeResults });
-  send({ type: 'index', pages, ms: Math.round(performance.now() - started), cpu });
+  const pinning = pinPagefind(dirname(stagingDir!));
+  // Once Astro has built the pages (`astro:build:done` says so), its CPU is left idle: a second Pagefind process
+  // takes the next shard there, pinned to it, if the machine has the memory for one more shard.
+  const secondLane = pagesBuilt().then(async (): Promise<PagefindLane | undefined> => {
+    if (freemem() < 2 * searchShardMemory(searchShardSize())) return undefined;
+    const where = pinning?.spare ? ` on CPU ${pinning.spare.cpu}` : '';
+    console.log(`[background] pages built after ${Math.round(performance.now() - started)} ms: a second Pagefind process joins in for the shards to come${where}`);
+    return { api: await anotherPagefindApi(), binary: pinning?.spare?.binary };
+  });
+  const pages = await writeSearchIndex(documents(), stagingDir!, { whileFirstShardWrites: writeResults, secondLane });
+  send({ type: 'index', pages, ms: Math.round(performance.now() - started), cpu: pinning?.cpu });
   process.disconnect?.();
 } catch (error) {
   console.error((error as Error).message);

@@ -17,6 +17,8 @@ import { installSearchIndex, type IndexSummary } from './search-index.ts';
 
 /** A message from the worker. */
 export type WorkerMessage = { type: 'results'; file: string } | ({ type: 'index' } & IndexSummary);
+/** A message to the worker: the pages are built, so the CPU Astro used is free. */
+export type ParentMessage = { type: 'pages-built' };
 
 /** The Astro integration. */
 export default function backgroundIntegration(): AstroIntegration {
@@ -40,6 +42,7 @@ export default function backgroundIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         offerBackground(undefined);
         if (!work) throw new Error('Failed to run Pagefind: the background worker never started (astro:config:setup did not run for a build).');
+        work.pagesBuilt();
         const summary = await work.index.catch((cause: unknown) => {
           throw new Error('Failed to run Pagefind.', { cause });
         });
@@ -64,7 +67,7 @@ function yieldToSearchIndex(): void {
 }
 
 /** Runs the worker in its own Node process (the same Node binary); one promise per result. */
-function startWorker(script: string, args: string[]): { results: Promise<BackgroundResults>; index: Promise<IndexSummary> } {
+function startWorker(script: string, args: string[]): { results: Promise<BackgroundResults>; index: Promise<IndexSummary>; pagesBuilt: () => void } {
   const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
   const stopChild = () => child.kill();
   // If the build fails first, the worker has nothing left to do.
@@ -93,5 +96,8 @@ function startWorker(script: string, args: string[]): { results: Promise<Backgro
   // Each is awaited later (by the pages, by astro:build:done); until then a failure is not unhandled.
   results.catch(() => {});
   index.catch(() => {});
-  return { results, index };
+  const pagesBuilt = () => {
+    if (child.connected) child.send({ type: 'pages-built' } satisfies ParentMessage);
+  };
+  return { results, index, pagesBuilt };
 }

@@ -46,14 +46,21 @@ export async function installSearchIndex(summary: IndexSummary, staging: string,
   logger.info(`Pagefind indexed ${summary.pages} papers in ${summary.ms} ms (alongside the page build${where}).`);
 }
 
+/** Where the search index runs: the CPU Pagefind is pinned to, and a launcher pinned to another CPU, if there is one. */
+export interface PagefindPinning {
+  cpu: number;
+  spare?: { cpu: number; binary: string };
+}
+
 /**
  * Pins the Pagefind processes this process starts to one CPU, as `src/lib/cpu-pinning.ts` decides from
  * SEARCH_INDEX_CPU and the CPUs this build may use: writes a launcher that runs Pagefind's binary under
  * `taskset` into `dir` and points Pagefind's Node API at it (PAGEFIND_EXTENDED_BINARY_PATH, in this
- * process's environment only). Returns the CPU, or undefined when Pagefind is left free (four CPUs or
- * more, not Linux, no `taskset`).
+ * process's environment only), and one for another CPU, for a second lane once the pages are built
+ * (see `writeSearchIndex`). Returns undefined when Pagefind is left free (four CPUs or more, not Linux,
+ * no `taskset`).
  */
-export function pinPagefind(dir: string, env: NodeJS.ProcessEnv = process.env): number | undefined {
+export function pinPagefind(dir: string, env: NodeJS.ProcessEnv = process.env): PagefindPinning | undefined {
   const setting = cpuSetting(env);
   if (setting.kind === 'none' || process.platform !== 'linux') return undefined;
   const allowed = parseCpuList(/^Cpus_allowed_list:\s*(.*)$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? '');
@@ -61,11 +68,15 @@ export function pinPagefind(dir: string, env: NodeJS.ProcessEnv = process.env): 
   const taskset = findExecutable('taskset', env.PATH ?? '');
   const binary = env.PAGEFIND_EXTENDED_BINARY_PATH || env.PAGEFIND_BINARY_PATH || pagefindBinary();
   if (cpu === undefined || !taskset || !binary) return undefined;
-  const launcher = join(dir, 'pagefind-pinned.sh');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(launcher, pinnedLauncher(taskset, cpu, binary), { mode: 0o755 });
-  env.PAGEFIND_EXTENDED_BINARY_PATH = launcher;
-  return cpu;
+  const launcher = (on: number, name: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, pinnedLauncher(taskset, on, binary), { mode: 0o755 });
+    return path;
+  };
+  env.PAGEFIND_EXTENDED_BINARY_PATH = launcher(cpu, 'pagefind-pinned.sh');
+  const spare = allowed.find((other) => other !== cpu);
+  return { cpu, spare: spare === undefined ? undefined : { cpu: spare, binary: launcher(spare, 'pagefind-pinned-spare.sh') } };
 }
 
 /** Where Pagefind's Node API finds its binary by default (the platform package beside it). */
@@ -94,56 +105,129 @@ function findExecutable(name: string, path: string): string | undefined {
   return undefined;
 }
 
+/** Pagefind's Node API, as the index uses it. */
+export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
+
+/** A lane: one Pagefind process at a time, started by `api` from `binary` (undefined: as the environment says). */
+export interface PagefindLane {
+  api: PagefindApi;
+  binary?: string;
+}
+
+/**
+ * A second instance of Pagefind's Node API, for a second lane. The API keeps its process in a
+ * module-level variable, one per module instance, so two processes at once take the module loaded
+ * twice: the second time under another URL (a query string makes Node load it afresh).
+ */
+export async function anotherPagefindApi(): Promise<PagefindApi> {
+  return (await import(/* @vite-ignore */ `${import.meta.resolve('pagefind')}?lane=2`)) as PagefindApi;
+}
+
 /**
  * Has Pagefind write `documents` into `outputPath` as shards of `shardSize`
- * pages: the first shard in `outputPath` itself, the others in `shard-2/`, `shard-3/`…
+ * pages: the first in `outputPath` itself, the others in `shard-2/`, `shard-3/`…
  * (see `searchShardFolder`). Each shard gets a fresh Pagefind process, so memory is one shard's.
  * `documents` may be a stream: each document goes to Pagefind as it comes, so Pagefind parses
  * while the caller is still reading papers.
  * `whileFirstShardWrites` runs on this thread once Pagefind has been asked to write the first
  * shard: Pagefind writes in its own process and needs nothing from here until it replies.
+ * `secondLane`, once it settles to a lane, lets a second Pagefind process take the next shard while
+ * the first is still at work (for when the pages are built and a CPU is left idle).
  * Returns the number of pages indexed.
  */
 export async function writeSearchIndex(
   documents: Iterable<SearchDocument> | AsyncIterable<SearchDocument>,
   outputPath: string,
-  { shardSize = searchShardSize(), whileFirstShardWrites }: { shardSize?: number; whileFirstShardWrites?: () => void } = {},
+  {
+    shardSize = searchShardSize(),
+    whileFirstShardWrites,
+    secondLane,
+  }: { shardSize?: number; whileFirstShardWrites?: () => void; secondLane?: Promise<PagefindLane | undefined> } = {},
 ): Promise<number> {
   rmSync(outputPath, { recursive: true, force: true });
-  let shard = 0;
+  const lanes: { lane: PagefindLane; busy?: Promise<void> }[] = [{ lane: { api: pagefind } }];
+  let failed: { error: unknown } | undefined;
+  // Pending until the second lane has joined (or will not).
+  let joining: Promise<void> | undefined = secondLane
+    ?.then(
+      (lane) => void (lane && lanes.push({ lane })),
+      (error: unknown) => void (failed ??= { error }),
+    )
+    .finally(() => (joining = undefined));
+  let shards = 0;
   let count = 0;
-  let index: pagefind.PagefindIndex | undefined;
-  let adding: Promise<unknown>[] = [];
-  const writeShard = async () => {
-    await Promise.all(adding);
-    const writing = index!.writeFiles({ outputPath: join(outputPath, searchShardFolder(shard)) });
-    if (shard === 0 && whileFirstShardWrites) {
-      try {
-        whileFirstShardWrites();
-      } catch (error) {
-        await writing.catch(() => {}); // let Pagefind finish before it is closed; the callback's error is the one to report
-        throw error;
-      }
+  let current: { slot: (typeof lanes)[number]; index: pagefind.PagefindIndex; adding: Promise<unknown>[]; shard: number } | undefined;
+
+  /** A lane with no shard at work, once there is one; throws what a lane failed with. */
+  const freeSlot = async () => {
+    for (;;) {
+      if (failed) throw failed.error;
+      const free = lanes.find((slot) => !slot.busy);
+      if (free) return free;
+      await Promise.race([joining, ...lanes.map((slot) => slot.busy)].filter(Boolean));
     }
-    assertOk(await writing);
-    await pagefind.close();
-    [index, adding, shard] = [undefined, [], shard + 1];
+  };
+  const openShard = async () => {
+    const slot = await freeSlot();
+    const index = assertOk(await withBinary(slot.lane.binary, () => slot.lane.api.createIndex({ forceLanguage: 'en' }))).index!;
+    return { slot, index, adding: [] as Promise<unknown>[], shard: shards++ };
+  };
+  const writeShard = ({ slot, index, adding, shard }: NonNullable<typeof current>) => {
+    const work = async () => {
+      await Promise.all(adding);
+      const writing = index.writeFiles({ outputPath: join(outputPath, searchShardFolder(shard)) });
+      if (shard === 0 && whileFirstShardWrites) {
+        try {
+          whileFirstShardWrites();
+        } catch (error) {
+          await writing.catch(() => {}); // let Pagefind finish before it is closed; the callback's error is the one to report
+          throw error;
+        }
+      }
+      assertOk(await writing);
+      await slot.lane.api.close();
+    };
+    slot.busy = work().then(
+      () => void (slot.busy = undefined),
+      (error: unknown) => void ((failed ??= { error }), (slot.busy = undefined)),
+    );
   };
   try {
     for await (const document of documents) {
-      index ??= assertOk(await pagefind.createIndex({ forceLanguage: 'en' })).index!;
-      const added = index.addHTMLFile(document).then(assertOk);
+      current ??= await openShard();
+      const added = current.index.addHTMLFile(document).then(assertOk);
       added.catch(() => {}); // awaited with its shard; until then a failure is not unhandled
-      adding.push(added);
+      current.adding.push(added);
       count += 1;
-      if (adding.length === shardSize) await writeShard();
+      if (current.adding.length === shardSize) {
+        writeShard(current);
+        current = undefined;
+        // The next document is read once a lane can take it.
+        await freeSlot();
+      }
     }
-    if (index) await writeShard();
+    if (current) writeShard(current);
+    for (const slot of lanes) await slot.busy;
+    if (failed) throw failed.error;
   } finally {
-    await pagefind.close();
+    // On failure, let every lane's Pagefind finish what it was asked before it is closed.
+    await Promise.all(lanes.map((slot) => slot.busy));
+    await Promise.all(lanes.map((slot) => slot.lane.api.close()));
   }
   if (count === 0) throw new Error('there are no papers to index.');
   return count;
+}
+
+/** Runs `start` with Pagefind's Node API pointed at `binary`: it reads the variable when it starts a process. */
+function withBinary<T>(binary: string | undefined, start: () => T): T {
+  const before = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  if (binary) process.env.PAGEFIND_EXTENDED_BINARY_PATH = binary;
+  try {
+    return start();
+  } finally {
+    if (before === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    else process.env.PAGEFIND_EXTENDED_BINARY_PATH = before;
+  }
 }
 
 /** Pagefind reports problems in `errors` instead of throwing; turn them into one error. */

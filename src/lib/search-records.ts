@@ -58,6 +58,14 @@ export function searchShardSize(env: Record<string, string | undefined> = proces
   return paperCountSetting(env, 'SEARCH_SHARD_SIZE', 5000);
 }
 
+/**
+ * About what Pagefind holds in memory while it writes a shard of `size` papers (150 KB a paper at
+ * 5,000, measured: 0.75–0.9 GB), so a second Pagefind process is started only with that much to spare.
+ */
+export function searchShardMemory(size: number): number {
+  return size * 150_000;
+}
+
 /** How many shards `count` papers make (at least one, so an empty list still has an index). */
 export function searchShardCount(count: number, size: number): number {
   return Math.max(1, Math.ceil(count / size));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import { installSearchIndex, pinPagefind, writeSearchIndex } from '../../src/integrations/search-index.ts';
+import { anotherPagefindApi, installSearchIndex, pinPagefind, writeSearchIndex, type PagefindApi } from '../../src/integrations/search-index.ts';
 import { parseCpuList } from '../../src/lib/cpu-pinning.ts';
 import { searchDocument } from '../../src/lib/search-records.ts';
 
@@ -87,6 +87,39 @@ describe('writeSearchIndex', () => {
     await expect(writeSearchIndex([searchDocument(paper, titles)], out)).resolves.toBe(1);
   });
 
+  it('lets a second lane, once it joins, write shards alongside the first, each in its own Pagefind process', async () => {
+    const out = join(tempDir(), 'pagefind');
+    const second = await anotherPagefindApi();
+    const started: string[] = [];
+    const api: PagefindApi = {
+      createIndex: (config) => (started.push('second'), second.createIndex(config)),
+      close: () => second.close(),
+    };
+    const documents = ['a', 'b', 'c', 'd', 'e'].map((slug) => searchDocument({ ...paper, slug, title: `Paper ${slug}` }, titles));
+    let join_!: () => void;
+    const joined = new Promise<void>((resolve) => (join_ = resolve));
+    // The second lane joins while the first shard is being written.
+    const whileFirstShardWrites = () => join_();
+    const secondLane = joined.then(() => ({ api }));
+    await expect(writeSearchIndex(documents, out, { shardSize: 2, whileFirstShardWrites, secondLane })).resolves.toBe(5);
+    expect(started).toEqual(['second']);
+    const count = (folder: string) => JSON.parse(readFileSync(join(out, folder, 'pagefind-entry.json'), 'utf8')).languages.en.page_count;
+    expect([count(''), count('shard-2'), count('shard-3')]).toEqual([2, 2, 1]);
+    expect(existsSync(join(out, 'shard-4'))).toBe(false);
+  });
+
+  it('fails with the error a second lane meets, and leaves both lanes usable', async () => {
+    const out = join(tempDir(), 'pagefind');
+    const second = await anotherPagefindApi();
+    const api: PagefindApi = {
+      createIndex: async () => ({ errors: ['the second Pagefind could not start'] }) as Awaited<ReturnType<PagefindApi['createIndex']>>,
+      close: () => second.close(),
+    };
+    const documents = ['a', 'b', 'c'].map((slug) => searchDocument({ ...paper, slug, title: `Paper ${slug}` }, titles));
+    await expect(writeSearchIndex(documents, out, { shardSize: 1, secondLane: Promise.resolve({ api }) })).rejects.toThrow('the second Pagefind could not start');
+    await expect(writeSearchIndex(documents, out, { shardSize: 1, secondLane: Promise.resolve({ api: second }) })).resolves.toBe(3);
+  });
+
   it('refuses to write an empty index', async () => {
     await expect(writeSearchIndex([], join(tempDir(), 'pagefind'))).rejects.toThrow(/no papers to index/);
   });
@@ -94,12 +127,13 @@ describe('writeSearchIndex', () => {
 
 describe('pinPagefind', () => {
   // A CPU this test may use (usually 0).
-  const cpu = parseCpuList(/^Cpus_allowed_list:\s*(.*)$/m.exec(readFileSync('/proc/self/status', 'utf8'))![1])[0];
+  const allowed = parseCpuList(/^Cpus_allowed_list:\s*(.*)$/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]);
+  const cpu = allowed[0];
 
   it('writes a launcher that runs Pagefind on the chosen CPU, and points Pagefind at it', async () => {
     const dir = tempDir();
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, SEARCH_INDEX_CPU: String(cpu) };
-    expect(pinPagefind(dir, env)).toBe(cpu);
+    expect(pinPagefind(dir, env)?.cpu).toBe(cpu);
     const launcher = join(dir, 'pagefind-pinned.sh');
     expect(env.PAGEFIND_EXTENDED_BINARY_PATH).toBe(launcher);
     expect(readFileSync(launcher, 'utf8')).toMatch(new RegExp(`^#!/bin/sh\nexec '[^']*/taskset' -c ${cpu} '[^']*/@pagefind/linux-[^/]+/bin/pagefind_extended' "\\$@"\n$`));
@@ -119,8 +153,23 @@ describe('pinPagefind', () => {
   it('wraps a Pagefind binary set by hand', () => {
     const dir = tempDir();
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, SEARCH_INDEX_CPU: String(cpu), PAGEFIND_BINARY_PATH: '/opt/pagefind' };
-    expect(pinPagefind(dir, env)).toBe(cpu);
+    expect(pinPagefind(dir, env)?.cpu).toBe(cpu);
     expect(readFileSync(join(dir, 'pagefind-pinned.sh'), 'utf8')).toContain(` -c ${cpu} '/opt/pagefind' `);
+  });
+
+  it('writes a second launcher, for another CPU, when the build may use one', () => {
+    const dir = tempDir();
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, SEARCH_INDEX_CPU: String(cpu), PAGEFIND_BINARY_PATH: '/opt/pagefind' };
+    const spare = allowed.find((other) => other !== cpu);
+    const pinning = pinPagefind(dir, env);
+    if (spare === undefined) {
+      expect(pinning?.spare).toBeUndefined();
+      return;
+    }
+    expect(pinning?.spare).toEqual({ cpu: spare, binary: join(dir, 'pagefind-pinned-spare.sh') });
+    expect(readFileSync(pinning!.spare!.binary, 'utf8')).toContain(` -c ${spare} '/opt/pagefind' `);
+    // Pagefind's own variable still points at the first launcher.
+    expect(env.PAGEFIND_EXTENDED_BINARY_PATH).toBe(join(dir, 'pagefind-pinned.sh'));
   });
 
   it('leaves Pagefind alone with SEARCH_INDEX_CPU=none or without taskset, and names the fix for a bad value', () => {
