@@ -2,10 +2,16 @@
  * `npm run ingest [-- --dumps DIR --out DIR --topics DIR]`
  * Turns the paper dumps into one Markdown file per paper. See src/lib/ingest.
  */
+import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, IngestError } from '../src/lib/ingest/diagnostics.ts';
-import { runIngest, type IngestReport } from '../src/lib/ingest/index.ts';
-import { plural } from '../src/lib/text.ts';
+import type { IngestReport } from '../src/lib/ingest/index.ts';
+
+// Node keeps the compiled modules on disk, so a second run skips stripping and compiling them
+// (0.4 s → 0.25 s to load ingest). Only modules loaded after this call use it: hence the imports below.
+enableCompileCache();
+const { formatDiagnostic, IngestError } = await import('../src/lib/ingest/diagnostics.ts');
+const { runIngest } = await import('../src/lib/ingest/index.ts');
+const { plural } = await import('../src/lib/text.ts');
 
 const { values } = parseArgs({
   options: {
