@@ -97,7 +97,9 @@ function startWorker(script: string, args: string[]): { results: Promise<Backgro
   results.catch(() => {});
   index.catch(() => {});
   const pagesBuilt = () => {
-    if (child.connected) child.send({ type: 'pages-built' } satisfies ParentMessage);
+    // The worker may be closing its channel as this is sent (the index done): then there is nothing to tell,
+    // and the failed write must not reach the 'error' handler above, which would fail the index.
+    if (child.connected) child.send({ type: 'pages-built' } satisfies ParentMessage, () => {});
   };
   return { results, index, pagesBuilt };
 }
