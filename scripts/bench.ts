@@ -51,20 +51,27 @@ function coinName(next: () => number): string {
   return name[0].toUpperCase() + name.slice(1);
 }
 
-/** Synthetic paper `index`: a real paper's title and abstract, recombined with others' sentences. */
+/**
+ * Synthetic paper `index`: a real paper's title and abstract, recombined with
+ * others' sentences. Sentences are added while they bring it closer to the
+ * length of the real abstract it stands in for, so the list has real lengths.
+ */
 function syntheticPaper(index: number, real: MergedPaper[]): { title: string; abstract: string } {
   const next = random(index + 1);
   const base = real[index % real.length];
   if (index < real.length) return base;
   const name = coinName(next);
   const subtitle = base.title.includes(':') ? base.title.slice(base.title.indexOf(':') + 1).trim() : base.title;
-  const sentences = [base, real[Math.floor(next() * real.length)], real[Math.floor(next() * real.length)]]
+  const candidates = [base, real[Math.floor(next() * real.length)], real[Math.floor(next() * real.length)]]
     .flatMap((paper) => paper.abstract.split(/(?<=\.)\s+/))
-    .filter((sentence) => next() < 0.5);
-  return {
-    title: `${name}: ${subtitle}`,
-    abstract: `We introduce ${name}. ${sentences.join(' ') || base.abstract}`,
-  };
+    .filter(() => next() < 0.5);
+  let abstract = `We introduce ${name}.`;
+  for (const sentence of candidates) {
+    // Add a sentence while it brings the length closer to the real one.
+    if (abstract.length + sentence.length / 2 >= base.abstract.length) break;
+    abstract += ` ${sentence}`;
+  }
+  return { title: `${name}: ${subtitle}`, abstract };
 }
 
 /** Writes N papers as dumps of the blank-line layout. */
