@@ -9,10 +9,13 @@
  * encodes the store one character at a time (content sync went from 6 s to 48 s
  * at 10,000 papers). Related upstream reports: withastro/astro #13649, #13360.
  *
- * For `astro build` only, this replaces that module's source with one that reads
- * the file at prerender time: the same data, read by `JSON.parse` rather than
- * parsed as source. The site is static, so the prerender bundle runs once, here,
- * right after the store is written.
+ * For `astro build` only, this loads that module as one that reads the file at
+ * prerender time: the same data, read by `JSON.parse` rather than parsed as
+ * source. The site is static, so the prerender bundle runs once, here, right
+ * after the store is written. Its `load` hook runs before Astro's: replacing
+ * Astro's module in a `transform` still cost Astro's reading, parsing and
+ * quoting of the store, and the bundler's copy of the quoted source (10,000
+ * papers: bundling 4.5 s against 1.5 s).
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
@@ -40,11 +43,16 @@ export default function contentStoreIntegration(): AstroIntegration {
               {
                 name: 'shelf:content-store-from-file',
                 apply: 'build',
-                // Astro's own plugin loads the module (it comes first); the transform replaces its source.
-                transform(code: string, id: string) {
-                  // No store file (no content yet): Astro's own module, an empty store.
-                  if (id !== DATA_STORE_MODULE_ID || !existsSync(file)) return null;
-                  return { code: storeModuleSource(file), map: null };
+                // Ahead of Astro's own loader for the module (also `enforce: 'pre'`, listed first), which
+                // would read the store, parse it to check it, and quote it into source, only to be replaced.
+                enforce: 'pre',
+                load: {
+                  order: 'pre',
+                  handler(id: string) {
+                    // No store file (no content yet): Astro's own module, an empty store.
+                    if (id !== DATA_STORE_MODULE_ID || !existsSync(file)) return null;
+                    return { code: storeModuleSource(file), map: null };
+                  },
                 },
               },
             ],

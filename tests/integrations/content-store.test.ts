@@ -10,7 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The Vite plugin the integration adds for a command, with the cache folder at `dir`. */
 function pluginFor(command: string) {
-  const plugins: { transform(code: string, id: string): { code: string } | null }[] = [];
+  const plugins: { enforce: string; load: { order: string; handler(id: string): { code: string } | null } }[] = [];
   const setup = contentStore().hooks['astro:config:setup'] as unknown as (options: object) => void;
   setup({ command, config: { cacheDir: pathToFileURL(`${dir}/`) }, updateConfig: (config: { vite: { plugins: typeof plugins } }) => plugins.push(...config.vite.plugins) });
   return plugins[0];
@@ -26,14 +26,14 @@ describe('the content-store workaround', () => {
     expect(module.default).toEqual([['Map', 1], 'a "quoted" ünïcode value']);
   });
 
-  it('replaces the inlined store module in `astro build`, and leaves every other module (and an absent store) to Astro', () => {
+  it('loads the store module in `astro build` ahead of Astro, and leaves every other module (and an absent store) to Astro', () => {
     const plugin = pluginFor('build')!;
+    expect([plugin.enforce, plugin.load.order]).toEqual(['pre', 'pre']);
     writeFileSync(join(dir, 'data-store.json'), '[]');
-    const inlined = 'export default JSON.parse("[]")';
-    expect(plugin.transform(inlined, DATA_STORE_MODULE_ID)?.code).toBe(storeModuleSource(join(dir, 'data-store.json')));
-    expect(plugin.transform('export default 1', '\0astro:content')).toBeNull();
+    expect(plugin.load.handler(DATA_STORE_MODULE_ID)?.code).toBe(storeModuleSource(join(dir, 'data-store.json')));
+    expect(plugin.load.handler('\0astro:content')).toBeNull();
     rmSync(join(dir, 'data-store.json'));
-    expect(plugin.transform(inlined, DATA_STORE_MODULE_ID)).toBeNull();
+    expect(plugin.load.handler(DATA_STORE_MODULE_ID)).toBeNull();
   });
 
   it('does nothing in dev', () => {
