@@ -7,9 +7,11 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { CONTENT_DIR } from './lib/content-dir.ts';
 import { skipEmptyMarkdown } from './lib/lazy-markdown.ts';
+import { readSynchronously } from './lib/sync-reads.ts';
 import { createPaperSchema, topicSchema } from './schema.ts';
 
 const TOPICS_DIR = `${CONTENT_DIR}/topics`;
+const PAPERS_DIR = `${CONTENT_DIR}/papers`;
 
 /** Topic slugs, read synchronously because the paper schema is built from them. */
 function readTopicSlugs(): string[] {
@@ -27,7 +29,11 @@ function idFromFileName({ entry }: { entry: string }): string {
 export const collections = {
   papers: defineCollection({
     // Most papers have no notes: their empty bodies skip the Markdown pipeline (see lazy-markdown.ts).
-    loader: skipEmptyMarkdown(glob({ pattern: '**/*.{md,mdx}', base: `${CONTENT_DIR}/papers`, generateId: idFromFileName })),
+    // And their files are read synchronously while the store is built (see sync-reads.ts).
+    loader: readSynchronously(
+      skipEmptyMarkdown(glob({ pattern: '**/*.{md,mdx}', base: PAPERS_DIR, generateId: idFromFileName })),
+      PAPERS_DIR,
+    ),
     schema: createPaperSchema(readTopicSlugs()),
   }),
   topics: defineCollection({
