@@ -1,5 +1,6 @@
 /** `/papers.json`: the whole catalogue, in the shape of `/papers.schema.json`. */
 import type { APIRoute } from 'astro';
+import { catalogueJson, streamedResponse } from '../lib/catalogue.ts';
 import { getCatalogueEntries, getTopics } from '../lib/collections.ts';
 import type { Catalogue } from '../schema.ts';
 
@@ -10,5 +11,5 @@ export const GET: APIRoute = async ({ site }) => {
     topics: (await getTopics()).map((topic) => ({ id: topic.id, title: topic.data.title, description: topic.data.description })),
     papers: await getCatalogueEntries(site),
   };
-  return new Response(JSON.stringify(catalogue), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return streamedResponse(catalogueJson(catalogue), 'application/json; charset=utf-8');
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, CSV_COLUMNS, toCsv } from '../../src/lib/catalogue.ts';
-import type { CatalogueEntry } from '../../src/schema.ts';
+import { catalogueJson, csvField, CSV_COLUMNS, streamedResponse, toCsv } from '../../src/lib/catalogue.ts';
+import type { Catalogue, CatalogueEntry } from '../../src/schema.ts';
 
 const entry: CatalogueEntry = {
   id: 'a-paper',
@@ -33,5 +33,32 @@ describe('toCsv', () => {
     expect(header).toBe(CSV_COLUMNS.join(','));
     expect(row.startsWith('a-paper,/papers/a-paper/,"A ""Quoted"", Comma Title",long-context; long-cot,,4,,a.txt:3,https://github.com/x/y,b; c,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});
+
+describe('catalogueJson', () => {
+  it('writes exactly what JSON.stringify writes, a piece per paper', () => {
+    const head = { version: 1, generated: '2026-11-24T00:00:00.000Z', topics: [{ id: 'long-cot', title: 'Long CoT', description: 'Say "why".' }] };
+    for (const papers of [[], [entry], [entry, { ...entry, id: 'b', title: 'Ünïcode — ≥ 2 \u2028 lines' }]]) {
+      const catalogue = { ...head, papers } as Catalogue;
+      const pieces = [...catalogueJson(catalogue)];
+      expect(pieces.join('')).toBe(JSON.stringify(catalogue));
+      expect(pieces).toHaveLength(papers.length + 2);
+    }
+  });
+});
+
+describe('streamedResponse', () => {
+  it('encodes the pieces as one UTF-8 body, across batches, with the content type', async () => {
+    // Over a megabyte of multi-byte text, so the body comes in several batches.
+    const pieces = Array.from({ length: 3000 }, (_, index) => `${index}: ${'ünïcode ≥ 🙂 '.repeat(40)}\n`);
+    const response = streamedResponse(pieces, 'text/csv; charset=utf-8');
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+  });
+
+  it('gives an empty body for no pieces', async () => {
+    expect(await streamedResponse([], 'text/plain').text()).toBe('');
   });
 });
