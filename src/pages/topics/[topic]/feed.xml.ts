@@ -14,17 +14,19 @@ export const getStaticPaths = (async () => (await getTopics()).map((topic) => ({
 export const GET: APIRoute = async ({ props, site }) => {
   const { topic } = props as { topic: Awaited<ReturnType<typeof getTopics>>[number] };
   const absolute = (path: string) => new URL(withBase(path), site ?? FALLBACK_ORIGIN).href;
+  // The newest entries first; only those that make the feed get an excerpt and an address.
   const entries = (await getPapers())
     .filter((paper) => paper.data.topics.includes(topic.id))
-    .map((paper) => ({
+    .map((paper) => ({ paper, updated: paperFileDate(paper) }))
+    .sort((a, b) => b.updated.getTime() - a.updated.getTime() || a.paper.data.title.localeCompare(b.paper.data.title))
+    .slice(0, ENTRIES)
+    .map(({ paper, updated }) => ({
       title: paper.data.title,
       url: absolute(paperPath(paper.id)),
-      updated: paperFileDate(paper),
+      updated,
       summary: excerpt(paper.data.abstract, 600),
       categories: paper.data.topics,
-    }))
-    .sort((a, b) => b.updated.getTime() - a.updated.getTime() || a.title.localeCompare(b.title))
-    .slice(0, ENTRIES);
+    }));
   const body = atomFeed({
     title: `Shelf — ${topic.data.title}`,
     subtitle: topic.data.description,
