@@ -16,9 +16,10 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW, type GenerateSWOptions } from 'workbox-build';
+import { takeStampedFiles } from '../lib/page-shell.ts';
 import { DEFAULT_PRECACHE_BUDGET_BYTES, formatMiB, planPrecache, type BuiltFile } from '../lib/precache.ts';
 
 export interface ServiceWorkerOptions {
@@ -180,7 +181,7 @@ export async function writeServiceWorker(dir: URL, budgetBytes: number, template
   }
   try {
     // Plan first, then hash only what is precached: Workbox's own glob would read and hash every built file.
-    const plan = planPrecache(listBuiltFiles(outDir), budgetBytes);
+    const plan = planPrecache(listBuiltFiles(outDir, takeStampedFiles()), budgetBytes);
     const entries = plan.precache.map((file) => ({ url: file.url, revision: revisionOf(outDir, file.url) }));
     const { source, warnings, cached } = await template;
     writeFileSync(join(outDir, 'sw.js'), fillTemplate(source, entries));
@@ -195,15 +196,25 @@ export async function writeServiceWorker(dir: URL, budgetBytes: number, template
   }
 }
 
-/** Every file of the build but `sw.js`, as a URL relative to the base and a size. */
-function listBuiltFiles(outDir: string): BuiltFile[] {
-  return readdirSync(outDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return { url: relative(outDir, path).split(sep).join('/'), size: statSync(path).size };
-    })
-    .filter((file) => file.url !== 'sw.js');
+/**
+ * Every file of the build but `sw.js`, as a URL relative to the base and a size, sorted by URL.
+ * `stamped` files are taken as listed, and their folders (one page each) are not opened again.
+ */
+export function listBuiltFiles(outDir: string, stamped: readonly BuiltFile[] = []): BuiltFile[] {
+  const stampedFolders = new Set(stamped.map((file) => file.url.slice(0, file.url.lastIndexOf('/'))));
+  const files: BuiltFile[] = [...stamped];
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const url = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!stampedFolders.has(url)) walk(join(folder, entry.name), `${url}/`);
+      } else if (entry.isFile() && url !== 'sw.js') {
+        files.push({ url, size: statSync(join(folder, entry.name)).size });
+      }
+    }
+  };
+  walk(outDir, '');
+  return files.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 // Astro's and Pagefind's hashed names (_astro/*, pf_meta, fragments…) change with their content: no revision needed.

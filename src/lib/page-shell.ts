@@ -7,6 +7,7 @@
  * to a page (bundled styles and scripts, the layout), and the parts come from
  * the same renderer Astro uses for the others (`paper-html.ts`).
  */
+import type { BuiltFile } from './precache.ts';
 import { escapeAttribute, escapeText } from './html.ts';
 
 /** The slug of the shell page Astro renders in place of a paper; the build removes it. */
@@ -106,4 +107,23 @@ export function takeStampJob(): StampJob | undefined {
   const job = (globalThis as Registry)[KEY];
   (globalThis as Registry)[KEY] = undefined;
   return job;
+}
+
+const WRITTEN_KEY = Symbol.for('shelf.stamped-files');
+type WrittenRegistry = { [WRITTEN_KEY]?: readonly BuiltFile[] };
+
+/**
+ * Records the files stamping wrote (URLs under the output folder, `papers/x/index.html`, and sizes),
+ * one `index.html` alone in each page's folder. The service worker
+ * lists the build from here rather than opening every page's folder again (50,000 folders: 2 s).
+ */
+export function recordStampedFiles(files: readonly BuiltFile[]): void {
+  (globalThis as WrittenRegistry)[WRITTEN_KEY] = files;
+}
+
+/** The files recorded by `recordStampedFiles` (none if nothing was stamped), forgetting them. */
+export function takeStampedFiles(): readonly BuiltFile[] {
+  const files = (globalThis as WrittenRegistry)[WRITTEN_KEY] ?? [];
+  (globalThis as WrittenRegistry)[WRITTEN_KEY] = undefined;
+  return files;
 }

@@ -27,11 +27,14 @@ describe('stampPages', () => {
     const outDir = outDirWithShell();
     let rendered = 0;
     const job = { folder: 'papers', *pages() { for (const page of pages) { rendered += 1; yield page; } } };
-    expect(await stampPages(job, outDir)).toBe(40);
+    const written = await stampPages(job, outDir);
     expect(rendered).toBe(40);
-    expect(readFileSync(join(outDir, 'papers', 'paper-7', 'index.html'), 'utf8')).toBe(
-      '<title>Paper 7 · Shelf</title><meta content="About 7"><main><article>7</article></main>',
-    );
+    const html = readFileSync(join(outDir, 'papers', 'paper-7', 'index.html'), 'utf8');
+    expect(html).toBe('<title>Paper 7 · Shelf</title><meta content="About 7"><main><article>7</article></main>');
+    // What it wrote, for the service worker's list: each page's URL and size in bytes (the "·" is two).
+    expect(written).toHaveLength(40);
+    expect(written[7]).toEqual({ url: 'papers/paper-7/index.html', size: Buffer.byteLength(html) });
+    expect(written[7]!.size).toBe(html.length + 1);
     expect(existsSync(join(outDir, 'papers', 'paper-39', 'index.html'))).toBe(true);
     expect(existsSync(join(outDir, 'papers', SHELL_SLUG))).toBe(false);
   });

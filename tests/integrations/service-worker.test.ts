@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fillTemplate, MANIFEST_PLACEHOLDER, workerTemplate } from '../../src/integrations/service-worker.ts';
+import { fillTemplate, listBuiltFiles, MANIFEST_PLACEHOLDER, workerTemplate } from '../../src/integrations/service-worker.ts';
 
 const entries = [
   { url: 'index.html', revision: '0123456789abcdef0123456789abcdef' },
@@ -53,5 +53,39 @@ describe('fillTemplate', () => {
   it('refuses a template without the placeholder, or with two, and says where to fix it', () => {
     expect(() => fillTemplate('precache([])', entries)).toThrow(/holds no placeholder manifest.*update PLACEHOLDER_LITERAL in src\/integrations\/service-worker\.ts/);
     expect(() => fillTemplate(`${placeholder}${placeholder}`, entries)).toThrow(/holds more than one placeholder manifest/);
+  });
+});
+
+describe('listBuiltFiles', () => {
+  /** A build folder holding `files` (URL → text). */
+  function buildWith(files: Record<string, string>): string {
+    const outDir = mkdtempSync(join(tmpdir(), 'shelf-built-'));
+    for (const [url, text] of Object.entries(files)) {
+      mkdirSync(join(outDir, url, '..'), { recursive: true });
+      writeFileSync(join(outDir, url), text);
+    }
+    return outDir;
+  }
+
+  it('lists every file but sw.js with its size, sorted by URL', () => {
+    const outDir = buildWith({ 'index.html': 'home', 'sw.js': 'worker', 'papers/a/index.html': 'ä', 'pagefind/fragment/x.pf_fragment': '12345' });
+    expect(listBuiltFiles(outDir)).toEqual([
+      { url: 'index.html', size: 4 },
+      { url: 'pagefind/fragment/x.pf_fragment', size: 5 },
+      { url: 'papers/a/index.html', size: 2 },
+    ]);
+    rmSync(outDir, { recursive: true });
+  });
+
+  it('takes stamped pages as recorded and does not open their folders, but lists the rest of their parent', () => {
+    const outDir = buildWith({ 'papers/a/index.html': 'stamped', 'papers/b/index.html': 'rendered by Astro', 'papers/page/2/index.html': 'list' });
+    // A recorded size unlike the file's shows the folder was not opened.
+    const files = listBuiltFiles(outDir, [{ url: 'papers/a/index.html', size: 999 }]);
+    expect(files).toEqual([
+      { url: 'papers/a/index.html', size: 999 },
+      { url: 'papers/b/index.html', size: 17 },
+      { url: 'papers/page/2/index.html', size: 4 },
+    ]);
+    rmSync(outDir, { recursive: true });
   });
 });
