@@ -84,16 +84,17 @@ try {
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+  const shardSize = searchShardSize(names.length);
   const pinning = pinPagefind(dirname(stagingDir!));
   // Once Astro has built the pages (`astro:build:done` says so), its CPU is left idle: a second Pagefind process
   // takes the next shard there, pinned to it, if the machine has the memory for one more shard.
   const secondLane = pagesBuilt().then(async (): Promise<PagefindLane | undefined> => {
-    if (freemem() < 2 * searchShardMemory(searchShardSize())) return undefined;
+    if (freemem() < 2 * searchShardMemory(shardSize)) return undefined;
     const where = pinning?.spare ? ` on CPU ${pinning.spare.cpu}` : '';
     console.log(`[background] pages built after ${Math.round(performance.now() - started)} ms: a second Pagefind process joins in for the shards to come${where}`);
     return { api: await anotherPagefindApi(), binary: pinning?.spare?.binary };
   });
-  const pages = await writeSearchIndex(documents(), stagingDir!, { whileFirstShardWrites: writeResults, secondLane });
+  const pages = await writeSearchIndex(documents(), stagingDir!, { shardSize, whileFirstShardWrites: writeResults, secondLane });
   send({ type: 'index', pages, ms: Math.round(performance.now() - started), cpu: pinning?.cpu });
   process.disconnect?.();
 } catch (error) {

@@ -139,7 +139,7 @@ export async function writeSearchIndex(
   documents: Iterable<SearchDocument> | AsyncIterable<SearchDocument>,
   outputPath: string,
   {
-    shardSize = searchShardSize(),
+    shardSize = searchShardSize(Number.POSITIVE_INFINITY),
     whileFirstShardWrites,
     secondLane,
   }: { shardSize?: number; whileFirstShardWrites?: () => void; secondLane?: Promise<PagefindLane | undefined> } = {},

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builds, readPage, readPapers, readSearchFragments, readTopics, searchShardDirs } from './builds.ts';
+import { searchShardSize } from '../../src/lib/search-records.ts';
 
 describe.each(builds)('the Pagefind index of the $name build', (build) => {
   const papers = readPapers(build);
@@ -35,7 +36,7 @@ describe.each(builds)('the Pagefind index of the $name build', (build) => {
   });
 
   it('is split into shards of SEARCH_SHARD_SIZE papers, each listed on the search page for merging', () => {
-    const size = Number(build.env.SEARCH_SHARD_SIZE ?? 5000);
+    const size = searchShardSize(papers.length, build.env);
     const shards = searchShardDirs(build);
     expect(shards).toHaveLength(Math.max(1, Math.ceil(papers.length / size)));
     const listed = readPage(build, 'search/').querySelector('#search-app')?.getAttribute('data-shards') ?? '';
