@@ -76,6 +76,7 @@ try {
     console.log(`[background] related papers and key phrases of ${papers.length} papers ready in ${Math.round(performance.now() - started)} ms`);
   };
   // The search documents, read a few papers at a time: Pagefind parses the first ones while the rest are read.
+  let allHandedOver = false;
   async function* documents() {
     for (let at = 0; at < names.length; at += READ_CHUNK) {
       readUpTo(Math.min(names.length, at + READ_CHUNK));
@@ -83,13 +84,14 @@ try {
       // Lets Node hand the queued documents to Pagefind.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    allHandedOver = true;
   }
   const shardSize = searchShardSize(names.length);
   const pinning = pinPagefind(dirname(stagingDir!));
   // Once Astro has built the pages (`astro:build:done` says so), its CPU is left idle: a second Pagefind process
-  // takes the next shard there, pinned to it, if the machine has the memory for one more shard.
+  // takes the next shard there, pinned to it, if one is still to come and the machine has the memory for it.
   const secondLane = pagesBuilt().then(async (): Promise<PagefindLane | undefined> => {
-    if (freemem() < 2 * searchShardMemory(shardSize)) return undefined;
+    if (allHandedOver || freemem() < 2 * searchShardMemory(shardSize)) return undefined;
     const where = pinning?.spare ? ` on CPU ${pinning.spare.cpu}` : '';
     console.log(`[background] pages built after ${Math.round(performance.now() - started)} ms: a second Pagefind process joins in for the shards to come${where}`);
     return { api: await anotherPagefindApi(), binary: pinning?.spare?.binary };

@@ -139,6 +139,7 @@ export async function writeSearchIndex(
   documents: Iterable<SearchDocument> | AsyncIterable<SearchDocument>,
   outputPath: string,
   {
+    // A stream's length is unknown here: by default, shards of the size for a long list (the worker passes its own).
     shardSize = searchShardSize(Number.POSITIVE_INFINITY),
     whileFirstShardWrites,
     secondLane,

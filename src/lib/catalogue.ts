@@ -39,11 +39,6 @@ export function* csvRows(entries: Iterable<CatalogueEntry>): Generator<string> {
   }
 }
 
-/** The whole CSV as one string (small lists, tests); the site streams `csvRows`. */
-export function toCsv(entries: readonly CatalogueEntry[]): string {
-  return [...csvRows(entries)].join('');
-}
-
 /** `JSON.stringify(catalogue)`, a piece per paper, so no string of the whole catalogue is built. */
 export function* catalogueJson(catalogue: Catalogue): Generator<string> {
   const { papers, ...head } = catalogue;
@@ -58,13 +53,13 @@ export function* catalogueJson(catalogue: Catalogue): Generator<string> {
   yield ']}';
 }
 
-/** Bytes a response's body is encoded in at a time. */
+/** Characters of a response's body encoded at a time. */
 const RESPONSE_BATCH_CHARS = 1 << 20;
 
 /**
  * A response whose body is `pieces`, encoded a batch at a time as it is read. At 50,000 papers the
  * catalogue is 100 MB: as one string, the string, its UTF-8 copy and the check that it is well formed
- * took 8 s per file inside the build, and half a gigabyte.
+ * took 8 s per file inside the build, and Astro's peak was 2.1 GiB against 1.4 GiB streamed.
  */
 export function streamedResponse(pieces: Iterable<string>, contentType: string): Response {
   const iterator = pieces[Symbol.iterator]();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueJson, csvField, CSV_COLUMNS, streamedResponse, toCsv } from '../../src/lib/catalogue.ts';
+import { catalogueJson, csvField, csvRows, CSV_COLUMNS, streamedResponse } from '../../src/lib/catalogue.ts';
 import type { Catalogue, CatalogueEntry } from '../../src/schema.ts';
 
 const entry: CatalogueEntry = {
@@ -26,13 +26,15 @@ describe('csvField', () => {
   });
 });
 
-describe('toCsv', () => {
+describe('csvRows', () => {
   it('writes a header and one row per paper, lists joined with "; "', () => {
-    const csv = toCsv([entry]);
+    const csv = [...csvRows([entry])].join('');
     const [header, row] = csv.split('\r\n');
     expect(header).toBe(CSV_COLUMNS.join(','));
     expect(row.startsWith('a-paper,/papers/a-paper/,"A ""Quoted"", Comma Title",long-context; long-cot,,4,,a.txt:3,https://github.com/x/y,b; c,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
+    // One piece per row, so a long list is never one string.
+    expect([...csvRows([entry, entry])]).toHaveLength(3);
   });
 });
 
