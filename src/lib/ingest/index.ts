@@ -4,13 +4,14 @@
  * Only the first and the last touch the file system; every problem that
  * would stop the run is found before the first write.
  */
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { classify, compileTopics } from '../classify.ts';
 import { stringifyPaperFile } from '../frontmatter.ts';
 import { loadTopics } from '../topics.ts';
 import { createPaperSchema } from '../../schema.ts';
 import { IngestError, type Diagnostic } from './diagnostics.ts';
-import { listDumps, listPaperFiles, readPaperFiles, writeFileAtomic } from './io.ts';
+import { listDumps, listPaperFiles, readPaperFiles, stagingFor, writeFileAtomic } from './io.ts';
 import { mergeListings, type MergedPaper } from './merge.ts';
 import type { Listing } from './parse.ts';
 import { createRunner, slices, threadsFor } from './pool.ts';
@@ -61,7 +62,8 @@ export function topicAssigner(dir: string): { assign: AssignTopics; slugs: strin
 /**
  * Runs ingest. Throws `IngestError` (nothing written) on any error.
  * For a big list, the dumps are read, parsed and classified on worker threads
- * (`pool.ts`) while this thread reads the paper files; the plan is made here, whole, and the files written from here.
+ * (`pool.ts`) while this thread reads the paper files; the plan is made here, whole. A first run's files
+ * are written on the threads too, into a staging folder (`io.ts`); other runs' files are written from here.
  */
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
@@ -95,8 +97,22 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     for (const write of plan.writes) errors.push(...validatePaperData(schema, write.data, write.path, slugs).problems);
     if (errors.length > 0) throw new IngestError(errors);
 
-    // Here, not on the threads: threads creating files in one folder queue on the folder's lock, and the data would be copied to them first.
-    for (const write of plan.writes) writeFileAtomic(write.path, stringifyPaperFile(write));
+    const staging = stagingFor(options.out);
+    if (staging) {
+      // A first run: every file is new, in a folder no one reads yet, so the threads share the work.
+      // In more slices than threads, so that sending one slice overlaps with writing another.
+      try {
+        const papers = plan.writes.map((write) => ({ path: join(staging.path, relative(options.out, write.path)), data: write.data, body: write.body }));
+        await runner.run('writeNewPapers', slices(papers, runner.threads * 4).map((slice) => ({ papers: slice })));
+        staging.commit();
+      } catch (error) {
+        staging.discard();
+        throw error;
+      }
+    } else {
+      // Here, not on the threads: renames in one folder queue on the folder's lock, and the data would be copied to them first.
+      for (const write of plan.writes) writeFileAtomic(write.path, stringifyPaperFile(write));
+    }
     const count = (kind: string) => plan.writes.filter((write) => write.kind === kind).length;
     return {
       dumps: dumps.names.length,

@@ -146,3 +146,52 @@ export function writeFileAtomic(path: string, text: string): void {
     throw error;
   }
 }
+
+/** A file to write: its path and its whole text. */
+export interface FileToWrite {
+  path: string;
+  text: string;
+}
+
+/**
+ * A first run's way of writing: into a folder that is missing or empty, the
+ * files go to a staging folder beside it (`path`), which then takes the
+ * folder's place in one rename (`commit`). No reader sees a file before all
+ * are written, there is no temporary name to create and rename per file
+ * (`writeFileAtomic`), and an interrupted run leaves no paper file at all.
+ * Undefined when `dir` holds anything: write each file atomically then.
+ */
+export function stagingFor(dir: string): { path: string; commit(): void; discard(): void } | undefined {
+  if (!isEmptyFolder(dir)) return undefined;
+  temporaries += 1;
+  const path = join(dirname(dir), `.${basename(dir)}.${process.pid}-${threadId}-${temporaries}.tmp`);
+  mkdirSync(path, { recursive: true });
+  return {
+    path,
+    // A rename replaces an empty folder (POSIX); the staging folder is beside it, on the same file system.
+    commit: () => renameSync(path, dir),
+    discard: () => rmSync(path, { recursive: true, force: true }),
+  };
+}
+
+/** Writes files that must not exist yet (in a staging folder, where no one reads them), making their folders. */
+export function writeNewFiles(files: Iterable<FileToWrite>): void {
+  for (const file of files) {
+    try {
+      writeFileSync(file.path, file.text, { flag: 'wx', encoding: 'utf8' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(dirname(file.path), { recursive: true });
+      writeFileSync(file.path, file.text, { flag: 'wx', encoding: 'utf8' });
+    }
+  }
+}
+
+function isEmptyFolder(dir: string): boolean {
+  try {
+    return readdirSync(dir).length === 0;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+}

@@ -7,7 +7,8 @@
 import { classify, compileTopics } from '../classify.ts';
 import { loadTopics } from '../topics.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { readDumps } from './io.ts';
+import { stringifyPaperFile, type PaperFile } from '../frontmatter.ts';
+import { readDumps, writeNewFiles } from './io.ts';
 import { parseDump, type Listing } from './parse.ts';
 
 export const tasks = {
@@ -38,6 +39,15 @@ export const tasks = {
   classify({ topicsDir, papers }: { topicsDir: string; papers: { title: string; abstract: string }[] }): string[][] {
     const compiled = compileTopics(loadTopics(topicsDir));
     return papers.map((paper) => classify(paper, compiled).topics);
+  },
+
+  /**
+   * Serialises paper files and writes them where no file is yet (a staging folder: `io.ts`).
+   * On threads, since both cost: at 93k papers, 2.3–4.4 s of YAML and 2–6 s of file creation in line.
+   */
+  writeNewPapers({ papers }: { papers: (PaperFile & { path: string })[] }): number {
+    writeNewFiles(papers.values().map((paper) => ({ path: paper.path, text: stringifyPaperFile(paper) })));
+    return papers.length;
   },
 };
 

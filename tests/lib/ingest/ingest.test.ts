@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../../../src/lib/frontmatter.ts';
@@ -41,6 +41,25 @@ describe('runIngest', () => {
     await runIngest({ dumps: inLine.dumps, out: inLine.out, topics: inLine.topics, threads: 1 });
     expect(snapshot(inLine.out)).toEqual(threaded);
     expect(await ingest(2)).toMatchObject({ new: 0, updated: 0, unchanged: 327 });
+  });
+
+  it('writes a first run in a staging folder that then takes the papers folder\'s place, leaving nothing beside it', async () => {
+    for (const threads of [1, 2]) {
+      ws = makeWorkspace();
+      expect(existsSync(ws.out)).toBe(false);
+      expect(await ingest(threads)).toMatchObject({ new: 327, threads });
+      expect(readdirSync(ws.out)).toHaveLength(327);
+      expect(readdirSync(ws.root).sort()).toEqual(['dumps', 'papers', 'topics']);
+    }
+  });
+
+  it('writes into a folder that holds anything else file by file, and keeps what it holds', async () => {
+    mkdirSync(ws.out);
+    writeFileSync(join(ws.out, 'README.txt'), 'Our notes on the list.\n');
+    expect(await ingest()).toMatchObject({ new: 327 });
+    expect(readdirSync(ws.out)).toHaveLength(328);
+    expect(read('README.txt')).toBe('Our notes on the list.\n');
+    expect(readdirSync(ws.root).sort()).toEqual(['dumps', 'papers', 'topics']);
   });
 
   it('has nothing to change in the committed content/papers', async () => {

@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { stagingFor, writeNewFiles } from '../../../src/lib/ingest/io.ts';
+
+let root: string;
+let dir: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'shelf-io-'));
+  dir = join(root, 'papers');
+});
+
+describe('stagingFor', () => {
+  it('stages a missing folder beside it, and the commit puts every file in place at once', () => {
+    const staging = stagingFor(dir)!;
+    expect(staging.path.startsWith(root)).toBe(true);
+    writeNewFiles([
+      { path: join(staging.path, 'a.md'), text: 'ä\n' },
+      { path: join(staging.path, 'sub/b.md'), text: 'b' },
+    ]);
+    expect(existsSync(dir)).toBe(false);
+    staging.commit();
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('ä\n');
+    expect(readFileSync(join(dir, 'sub/b.md'), 'utf8')).toBe('b');
+    expect(readdirSync(root)).toEqual(['papers']);
+  });
+
+  it('stages an empty folder, which the commit replaces', () => {
+    mkdirSync(dir);
+    const staging = stagingFor(dir)!;
+    writeNewFiles([{ path: join(staging.path, 'a.md'), text: 'a' }]);
+    staging.commit();
+    expect(readdirSync(dir)).toEqual(['a.md']);
+    expect(readdirSync(root)).toEqual(['papers']);
+  });
+
+  it('does not stage a folder that holds anything', () => {
+    mkdirSync(dir);
+    writeFileSync(join(dir, '.gitkeep'), '');
+    expect(stagingFor(dir)).toBeUndefined();
+    expect(readdirSync(root)).toEqual(['papers']);
+  });
+
+  it('leaves nothing behind when a write fails and the staging is discarded', () => {
+    const staging = stagingFor(dir)!;
+    const files = [
+      { path: join(staging.path, 'a.md'), text: 'a' },
+      { path: join(staging.path, 'a.md'), text: 'a again' },
+    ];
+    expect(() => writeNewFiles(files)).toThrow(/EEXIST/);
+    staging.discard();
+    expect(readdirSync(root)).toEqual([]);
+  });
+});
