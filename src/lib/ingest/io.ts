@@ -2,7 +2,7 @@
  * The file-system edges of ingest: reading dumps and paper files, and
  * writing paper files atomically. Everything between is pure.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { FrontmatterError, parsePaperFile } from '../frontmatter.ts';
@@ -121,25 +121,35 @@ export function readPaperFiles(
 
 let temporaries = 0;
 
+/** A temporary name beside `path`, unique among the processes and threads writing at once (no randomness per file). */
+function temporaryBeside(path: string): string {
+  temporaries += 1;
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${temporaries}.tmp`);
+}
+
+/**
+ * Writes `text` to `path` as UTF-8 (`flag` as for `writeFileSync`; the encoding keeps Node's fast path),
+ * making its folder when it does not exist yet (once, rather than checking before every file).
+ */
+function writeMakingFolder(path: string, text: string, flag: 'w' | 'wx'): void {
+  try {
+    writeFileSync(path, text, { flag, encoding: 'utf8' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text, { flag, encoding: 'utf8' });
+  }
+}
+
 /**
  * Writes a file atomically: the text goes to a temporary file beside it,
  * which is then renamed over the target, so a reader or an interrupted run
  * sees the old file or the new one, never half of one.
  */
 export function writeFileAtomic(path: string, text: string): void {
-  const dir = dirname(path);
-  // Unique among the processes and threads writing at once, without asking the OS for randomness per file.
-  temporaries += 1;
-  const temporary = join(dir, `.${basename(path)}.${process.pid}-${threadId}-${temporaries}.tmp`);
+  const temporary = temporaryBeside(path);
   try {
-    try {
-      writeFileSync(temporary, text);
-    } catch (error) {
-      // The folder does not exist yet: make it (once, rather than checking before every file).
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(temporary, text);
-    }
+    writeMakingFolder(temporary, text, 'w');
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
@@ -163,28 +173,23 @@ export interface FileToWrite {
  */
 export function stagingFor(dir: string): { path: string; commit(): void; discard(): void } | undefined {
   if (!isEmptyFolder(dir)) return undefined;
-  temporaries += 1;
-  const path = join(dirname(dir), `.${basename(dir)}.${process.pid}-${threadId}-${temporaries}.tmp`);
+  const path = temporaryBeside(dir);
   mkdirSync(path, { recursive: true });
   return {
     path,
-    // A rename replaces an empty folder (POSIX); the staging folder is beside it, on the same file system.
-    commit: () => renameSync(path, dir),
+    commit: () => {
+      // The empty folder goes first (Windows renames over no folder); rmdir refuses one that filled meanwhile.
+      if (existsSync(dir)) rmdirSync(dir);
+      // Beside it, so on the same file system: one rename.
+      renameSync(path, dir);
+    },
     discard: () => rmSync(path, { recursive: true, force: true }),
   };
 }
 
 /** Writes files that must not exist yet (in a staging folder, where no one reads them), making their folders. */
 export function writeNewFiles(files: Iterable<FileToWrite>): void {
-  for (const file of files) {
-    try {
-      writeFileSync(file.path, file.text, { flag: 'wx', encoding: 'utf8' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(dirname(file.path), { recursive: true });
-      writeFileSync(file.path, file.text, { flag: 'wx', encoding: 'utf8' });
-    }
-  }
+  for (const file of files) writeMakingFolder(file.path, file.text, 'wx');
 }
 
 function isEmptyFolder(dir: string): boolean {

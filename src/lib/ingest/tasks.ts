@@ -2,7 +2,8 @@
  * The costly stages of ingest, each over one slice of its input, so that a
  * run can spread them over worker threads (`pool.ts`) or run them in line
  * with the same code. Inputs and outputs are plain data (they cross threads
- * by structured clone), and problems are returned, not thrown.
+ * by structured clone), and problems with the input are returned, not thrown
+ * (a failed write throws: the run stops there).
  */
 import { classify, compileTopics } from '../classify.ts';
 import { loadTopics } from '../topics.ts';

@@ -36,6 +36,17 @@ describe('stagingFor', () => {
     expect(readdirSync(root)).toEqual(['papers']);
   });
 
+  it('refuses to commit over a folder that filled meanwhile, keeping what is in it', () => {
+    const staging = stagingFor(dir)!;
+    writeNewFiles([{ path: join(staging.path, 'a.md'), text: 'a' }]);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'mine.md'), 'mine');
+    expect(() => staging.commit()).toThrow(/ENOTEMPTY|EEXIST/);
+    staging.discard();
+    expect(readdirSync(dir)).toEqual(['mine.md']);
+    expect(readdirSync(root)).toEqual(['papers']);
+  });
+
   it('does not stage a folder that holds anything', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, '.gitkeep'), '');
