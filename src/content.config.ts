@@ -7,6 +7,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { CONTENT_DIR } from './lib/content-dir.ts';
 import { skipEmptyMarkdown } from './lib/lazy-markdown.ts';
+import { shareSyncedStores } from './lib/synced-store.ts';
 import { readSynchronously } from './lib/sync-reads.ts';
 import { createPaperSchema, topicSchema } from './schema.ts';
 
@@ -26,7 +27,8 @@ function idFromFileName({ entry }: { entry: string }): string {
   return entry.replace(/^.*\//, '').replace(/\.mdx?$/, '');
 }
 
-export const collections = {
+// Each loader records its synced store, which the built pages then read in place of a second copy (see synced-store.ts).
+export const collections = shareSyncedStores({
   papers: defineCollection({
     // Most papers have no notes: their empty bodies skip the Markdown pipeline (see lazy-markdown.ts).
     // And their files are read synchronously while the store is built (see sync-reads.ts).
@@ -40,4 +42,4 @@ export const collections = {
     loader: glob({ pattern: '*.md', base: TOPICS_DIR, generateId: idFromFileName }),
     schema: topicSchema,
   }),
-};
+});
