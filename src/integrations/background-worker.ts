@@ -1,12 +1,18 @@
 /**
  * The background worker's process, started by `background.ts`:
- * `node background-worker.ts <content dir> <search staging dir> <results file>`.
+ * `node background-worker.ts <content dir> <search staging dir> <results file> [<first paper> <first shard> [pages-built]]`.
  * Reads the paper files a hundred at a time, handing their search documents to Pagefind as it goes
  * (Pagefind pinned to one CPU on a machine of two or three, see `pinPagefind`); while Pagefind writes its first
  * shard, writes each paper's related papers and each topic's key phrases to the results file and
  * says so (`{type: 'results'}`); when the index is done, reports it (`{type: 'index', pages, ms}`).
  * When the build says the pages are built (`{type: 'pages-built'}`), a second Pagefind process joins in.
  * On bad input it names the file and exits 1.
+ *
+ * The results need every paper at once, and a Node process keeps the memory it once used: after the
+ * results, with the papers let go and collected (heap 26–90 MB), the worker stayed at 0.63 GB resident
+ * for the rest of a 50,000-paper index. So when the index takes more than one shard, this process
+ * stops after the first (`{type: 'handoff', paper, shard, pages}`), and `background.ts` starts a fresh
+ * one for the rest, from that paper and shard, which holds only the papers it is handing over.
  */
 import { writeFileSync } from 'node:fs';
 import { freemem } from 'node:os';
@@ -22,11 +28,15 @@ import { loadTopics } from '../lib/topics.ts';
 import type { ParentMessage, WorkerMessage } from './background.ts';
 import { anotherPagefindApi, pinPagefind, writeSearchIndex, type PagefindLane } from './search-index.ts';
 
-const [contentDir, stagingDir, resultsFile] = process.argv.slice(2);
+const [contentDir, stagingDir, resultsFile, firstPaperArg, firstShardArg, builtArg] = process.argv.slice(2);
+/** Where this process starts: 0 for the first, else where the first handed off. */
+const firstPaper = Number(firstPaperArg ?? 0);
+const firstShard = Number(firstShardArg ?? 0);
 const send = (message: WorkerMessage) => process.send?.(message);
-/** Resolves when the build says the pages are built. */
+/** Resolves when the build says the pages are built (or said so before this process started). */
 const pagesBuilt = () =>
   new Promise<void>((resolve) => {
+    if (builtArg === 'pages-built') return resolve();
     const listener = (message: ParentMessage) => {
       if (message.type !== 'pages-built') return;
       process.off('message', listener);
@@ -41,24 +51,29 @@ try {
   const papersDir = join(contentDir!, 'papers');
   const names = listPaperFiles(papersDir, { recursive: true });
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  const papers: SearchablePaper[] = [];
-  /** Reads the papers up to `end` (in `names` order); on a broken file, reads the rest to report every problem at once. */
-  const readUpTo = (end: number) => {
-    if (end <= papers.length) return;
-    const { papers: files, problems } = readPaperFiles(papersDir, { names: names.slice(papers.length, end) });
+  const shardSize = searchShardSize(names.length);
+  // The first process of a list of several shards writes the first shard (and the results), then hands off.
+  const handsOff = firstPaper === 0 && names.length > shardSize;
+  const lastPaper = handsOff ? shardSize : names.length;
+  /** Reads the papers `start` to `end` (in `names` order); on a broken file, reads the rest to report every problem at once. */
+  const readPapers = (start: number, end: number): SearchablePaper[] => {
+    const { papers: files, problems } = readPaperFiles(papersDir, { names: names.slice(start, end) });
     if (problems.length > 0) {
       const rest = end < names.length ? readPaperFiles(papersDir, { names: names.slice(end) }).problems : [];
       throw new Error([...problems, ...rest].map(formatDiagnostic).join('\n'));
     }
-    for (const file of files) {
-      papers.push({
-        slug: file.slug,
-        title: text(file.data.title),
-        abstract: text(file.data.abstract),
-        topics: Array.isArray(file.data.topics) ? file.data.topics.map(String) : [],
-        body: file.body,
-      });
-    }
+    return files.map((file) => ({
+      slug: file.slug,
+      title: text(file.data.title),
+      abstract: text(file.data.abstract),
+      topics: Array.isArray(file.data.topics) ? file.data.topics.map(String) : [],
+      body: file.body,
+    }));
+  };
+  /** The first process keeps the papers it reads, for the results; one that goes on lets each go once handed over. */
+  const papers: SearchablePaper[] = [];
+  const readUpTo = (end: number) => {
+    if (end > papers.length) papers.push(...readPapers(papers.length, end));
   };
 
   const topics = loadTopics(join(contentDir!, 'topics'));
@@ -78,26 +93,32 @@ try {
   // The search documents, read a few papers at a time: Pagefind parses the first ones while the rest are read.
   let allHandedOver = false;
   async function* documents() {
-    for (let at = 0; at < names.length; at += READ_CHUNK) {
-      readUpTo(Math.min(names.length, at + READ_CHUNK));
-      for (const paper of papers.slice(at, at + READ_CHUNK)) yield searchDocument(paper, titles);
+    for (let at = firstPaper; at < lastPaper; at += READ_CHUNK) {
+      const end = Math.min(lastPaper, at + READ_CHUNK);
+      const chunk = firstPaper === 0 ? (readUpTo(end), papers.slice(at, end)) : readPapers(at, end);
+      for (const paper of chunk) yield searchDocument(paper, titles);
       // Lets Node hand the queued documents to Pagefind.
       await new Promise((resolve) => setImmediate(resolve));
     }
     allHandedOver = true;
   }
-  const shardSize = searchShardSize(names.length);
   const pinning = pinPagefind(dirname(stagingDir!));
   // Once Astro has built the pages (`astro:build:done` says so), its CPU is left idle: a second Pagefind process
   // takes the next shard there, pinned to it, if one is still to come and the machine has the memory for it.
-  const secondLane = pagesBuilt().then(async (): Promise<PagefindLane | undefined> => {
+  const secondLane = handsOff ? undefined : pagesBuilt().then(async (): Promise<PagefindLane | undefined> => {
     if (allHandedOver || freemem() < 2 * searchShardMemory(shardSize)) return undefined;
     const where = pinning?.spare ? ` on CPU ${pinning.spare.cpu}` : '';
-    console.log(`[background] pages built after ${Math.round(performance.now() - started)} ms: a second Pagefind process joins in for the shards to come${where}`);
+    console.log(`[background] pages built: a second Pagefind process joins in for the shards to come${where}`);
     return { api: await anotherPagefindApi(), binary: pinning?.spare?.binary };
   });
-  const pages = await writeSearchIndex(documents(), stagingDir!, { shardSize, whileFirstShardWrites: writeResults, secondLane });
-  send({ type: 'index', pages, ms: Math.round(performance.now() - started), cpu: pinning?.cpu });
+  const pages = await writeSearchIndex(documents(), stagingDir!, {
+    shardSize,
+    firstShard,
+    whileFirstShardWrites: firstPaper === 0 ? writeResults : undefined,
+    secondLane,
+  });
+  if (handsOff) send({ type: 'handoff', paper: lastPaper, shard: firstShard + 1, pages, papers: names.length });
+  else send({ type: 'index', pages, ms: Math.round(performance.now() - started), cpu: pinning?.cpu });
   process.disconnect?.();
 } catch (error) {
   console.error((error as Error).message);

@@ -129,6 +129,8 @@ export async function anotherPagefindApi(): Promise<PagefindApi> {
  * (see `searchShardFolder`). Each shard gets a fresh Pagefind process, so memory is one shard's.
  * `documents` may be a stream: each document goes to Pagefind as it comes, so Pagefind parses
  * while the caller is still reading papers.
+ * `firstShard` numbers the first shard written here (for a process that goes on where another
+ * stopped: then `outputPath` is not emptied first).
  * `whileFirstShardWrites` runs on this thread once Pagefind has been asked to write the first
  * shard: Pagefind writes in its own process and needs nothing from here until it replies.
  * `secondLane`, once it settles to a lane, lets a second Pagefind process take the next shard while
@@ -141,11 +143,12 @@ export async function writeSearchIndex(
   {
     // A stream's length is unknown here: by default, shards of the size for a long list (the worker passes its own).
     shardSize = searchShardSize(Number.POSITIVE_INFINITY),
+    firstShard = 0,
     whileFirstShardWrites,
     secondLane,
-  }: { shardSize?: number; whileFirstShardWrites?: () => void; secondLane?: Promise<PagefindLane | undefined> } = {},
+  }: { shardSize?: number; firstShard?: number; whileFirstShardWrites?: () => void; secondLane?: Promise<PagefindLane | undefined> } = {},
 ): Promise<number> {
-  rmSync(outputPath, { recursive: true, force: true });
+  if (firstShard === 0) rmSync(outputPath, { recursive: true, force: true });
   const lanes: { lane: PagefindLane; busy?: Promise<void> }[] = [{ lane: { api: pagefind } }];
   let failed: { error: unknown } | undefined;
   // Pending until the second lane has joined (or will not).
@@ -155,7 +158,7 @@ export async function writeSearchIndex(
       (error: unknown) => void (failed ??= { error }),
     )
     .finally(() => (joining = undefined));
-  let shards = 0;
+  let shards = firstShard;
   let count = 0;
   let current: { slot: (typeof lanes)[number]; index: pagefind.PagefindIndex; adding: Promise<unknown>[]; shard: number } | undefined;
 
@@ -177,7 +180,7 @@ export async function writeSearchIndex(
     const work = async () => {
       await Promise.all(adding);
       const writing = index.writeFiles({ outputPath: join(outputPath, searchShardFolder(shard)) });
-      if (shard === 0 && whileFirstShardWrites) {
+      if (shard === firstShard && whileFirstShardWrites) {
         try {
           whileFirstShardWrites();
         } catch (error) {

@@ -14,12 +14,20 @@ import { notesText } from '../../src/lib/text.ts';
 const work = mkdtempSync(join(tmpdir(), 'shelf-background-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs the worker on a content folder; resolves with its messages, stderr and exit code. */
-function runWorker(contentDir: string, name: string): Promise<{ messages: WorkerMessage[]; stderr: string; code: number | null; staging: string; related: string }> {
+/** Runs the worker on a content folder (`extra`: where it goes on from); resolves with its messages, stderr and exit code. */
+function runWorker(
+  contentDir: string,
+  name: string,
+  { extra = [], env = {} }: { extra?: string[]; env?: Record<string, string> } = {},
+): Promise<{ messages: WorkerMessage[]; stderr: string; code: number | null; staging: string; related: string }> {
   const staging = join(work, name, 'pagefind');
   const related = join(work, `${name}-related.json`);
   return new Promise((resolve) => {
-    const child = fork('src/integrations/background-worker.ts', [contentDir, staging, related], { execPath: process.execPath, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork('src/integrations/background-worker.ts', [contentDir, staging, related, ...extra], {
+      execPath: process.execPath,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { ...process.env, ...env },
+    });
     const messages: WorkerMessage[] = [];
     let stderr = '';
     child.on('message', (message: WorkerMessage) => messages.push(message));
@@ -57,5 +65,28 @@ describe('the background worker', () => {
     expect(messages).toEqual([]);
     expect(stderr).toMatch(/broken\.md:\d+: /);
     expect(stderr).toMatch(/zz-also-broken\.md:\d+: /);
+  }, 60_000);
+
+  it('with more than one shard, writes the first and the results, then hands off; a fresh worker goes on from there', async () => {
+    const content = 'tests/fixtures/site/content';
+    const { papers } = readPaperFiles(join(content, 'papers'), { recursive: true });
+    const env = { SEARCH_SHARD_SIZE: '4' };
+    const first = await runWorker(content, 'sharded', { env });
+    expect(first.code).toBe(0);
+    expect(first.messages).toEqual([
+      { type: 'results', file: first.related },
+      { type: 'handoff', paper: 4, shard: 1, pages: 4, papers: papers.length },
+    ]);
+    expect(existsSync(join(first.staging, 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(first.staging, 'shard-2'))).toBe(false);
+
+    const rest = await runWorker(content, 'sharded', { env, extra: ['4', '1', 'pages-built'] });
+    expect(rest.code).toBe(0);
+    expect(rest.messages).toMatchObject([{ type: 'index', pages: papers.length - 4 }]);
+    // The first shard is kept; the rest follow it, four papers a shard.
+    expect(existsSync(join(rest.staging, 'pagefind.js'))).toBe(true);
+    const shards = Math.ceil(papers.length / 4);
+    for (let shard = 2; shard <= shards; shard += 1) expect(existsSync(join(rest.staging, `shard-${shard}`, 'pagefind-entry.json'))).toBe(true);
+    expect(existsSync(join(rest.staging, `shard-${shards + 1}`))).toBe(false);
   }, 60_000);
 });
