@@ -9,7 +9,7 @@
 import type { AstroIntegration } from 'astro';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { fromJson, offerBackground, type BackgroundResults } from '../lib/background.ts';
 import { CONTENT_DIR } from '../lib/content-dir.ts';
@@ -71,6 +71,31 @@ function yieldToSearchIndex(): void {
 }
 
 /**
+ * A worker that goes on after a handoff is started from this thread after it lowered its priority
+ * (`yieldToSearchIndex`), so on Linux it inherits nice 5, and so do the Pagefind processes it starts:
+ * the index, the longest path, would no longer come first. This sets it back to `priority`, the one
+ * the first worker started with, before it has loaded its modules. Raising a priority again takes a privilege
+ * (CAP_SYS_NICE, as root in CI); without it the worker stays at nice 5, level with Astro's main thread.
+ */
+function restorePriority(pid: number | undefined, priority: number | undefined): void {
+  if (pid === undefined || priority === undefined) return;
+  try {
+    setPriority(pid, priority);
+  } catch {
+    // Not allowed: the worker keeps the lowered priority.
+  }
+}
+
+/** This thread's priority, if the platform has priorities. */
+function currentPriority(): number | undefined {
+  try {
+    return getPriority();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The heap limit of a worker that goes on after a handoff, in MiB, for a list of `papers`. It holds a
  * hundred papers at a time, the file names and one shard's replies from Pagefind; with no limit V8 let
  * its heap fill with garbage (at 50,000 papers it grew from 83 to 321 MB resident over the last shards),
@@ -87,6 +112,8 @@ export function continuationHeapMiB(papers: number): number {
  */
 function startWorker(script: string, args: string[]): { results: Promise<BackgroundResults>; index: Promise<IndexSummary>; pagesBuilt: () => void } {
   const started = performance.now();
+  // This thread's priority before it yields to the index (see restorePriority).
+  const priority = currentPriority();
   let child: ChildProcess | undefined;
   let built = false;
   let resolveResults!: (results: BackgroundResults) => void;
@@ -97,6 +124,7 @@ function startWorker(script: string, args: string[]): { results: Promise<Backgro
     const run = (extra: string[], nodeOptions: string[] = []) => {
       const current = spawn(process.execPath, [...nodeOptions, script, ...args, ...extra], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
       child = current;
+      if (extra.length > 0) restorePriority(current.pid, priority);
       const stopChild = () => current.kill();
       // If the build fails first, the worker has nothing left to do.
       process.once('exit', stopChild);
