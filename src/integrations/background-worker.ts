@@ -12,9 +12,11 @@
  * results, with the papers let go and collected (heap 26–90 MB), the worker stayed at 0.63 GB resident
  * for the rest of a 50,000-paper index. So when the index takes more than one shard, this process
  * stops after the first (`{type: 'handoff', paper, shard, pages}`), and `background.ts` starts a fresh
- * one for the rest, from that paper and shard, which holds only the papers it is handing over.
+ * one for the rest, from that paper and shard, which holds only the papers it is handing over. It goes
+ * on through the list of files this one wrote (`namesFile`), not a new listing, so that a file added or
+ * renamed meanwhile cannot shift the papers between the two.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { freemem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { formatDiagnostic } from '../lib/ingest/diagnostics.ts';
@@ -33,6 +35,8 @@ const [contentDir, stagingDir, resultsFile, firstPaperArg, firstShardArg, builtA
 const firstPaper = Number(firstPaperArg ?? 0);
 const firstShard = Number(firstShardArg ?? 0);
 const send = (message: WorkerMessage) => process.send?.(message);
+/** The paper files, in order, as the first process listed them, for the one that goes on after it. */
+const namesFile = join(dirname(resultsFile!), 'shelf-background-names.json');
 /** Resolves when the build says the pages are built (or said so before this process started). */
 const pagesBuilt = () =>
   new Promise<void>((resolve) => {
@@ -49,7 +53,7 @@ const READ_CHUNK = 100;
 const started = performance.now();
 try {
   const papersDir = join(contentDir!, 'papers');
-  const names = listPaperFiles(papersDir, { recursive: true });
+  const names: string[] = firstPaper === 0 ? listPaperFiles(papersDir, { recursive: true }) : JSON.parse(readFileSync(namesFile, 'utf8'));
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const shardSize = searchShardSize(names.length);
   // The first process of a list of several shards writes the first shard (and the results), then hands off.
@@ -117,7 +121,10 @@ try {
     whileFirstShardWrites: firstPaper === 0 ? writeResults : undefined,
     secondLane,
   });
-  if (handsOff) send({ type: 'handoff', paper: lastPaper, shard: firstShard + 1, pages, papers: names.length });
+  if (handsOff) {
+    writeFileSync(namesFile, JSON.stringify(names));
+    send({ type: 'handoff', paper: lastPaper, shard: firstShard + 1, pages, papers: names.length });
+  }
   else send({ type: 'index', pages, ms: Math.round(performance.now() - started), cpu: pinning?.cpu });
   process.disconnect?.();
 } catch (error) {

@@ -15,7 +15,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 
 /** Where the loaders record their stores: a global, since the pages' bundle has its own copy of this module. */
-const SYNCED_STORES = Symbol.for('shelf:synced-stores');
+const SYNCED_STORES = Symbol.for('shelf.synced-stores');
 
 interface SyncedStores {
   /** Every collection shared; the stores are used only once each of them has recorded its store. */

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ describe('the background worker', () => {
   }, 60_000);
 
   it('fails naming the file and line of every paper whose frontmatter is broken', async () => {
-    const { mkdirSync, writeFileSync, cpSync } = await import('node:fs');
+    const { mkdirSync } = await import('node:fs');
     const content = join(work, 'broken-content');
     cpSync('tests/fixtures/site/content', content, { recursive: true });
     mkdirSync(join(content, 'papers'), { recursive: true });
@@ -67,8 +67,9 @@ describe('the background worker', () => {
     expect(stderr).toMatch(/zz-also-broken\.md:\d+: /);
   }, 60_000);
 
-  it('with more than one shard, writes the first and the results, then hands off; a fresh worker goes on from there', async () => {
-    const content = 'tests/fixtures/site/content';
+  it('with more than one shard, writes the first and the results, then hands off; a fresh worker goes on from there, through the same list of files', async () => {
+    const content = join(work, 'sharded-content');
+    cpSync('tests/fixtures/site/content', content, { recursive: true });
     const { papers } = readPaperFiles(join(content, 'papers'), { recursive: true });
     const env = { SEARCH_SHARD_SIZE: '4' };
     const first = await runWorker(content, 'sharded', { env });
@@ -80,6 +81,8 @@ describe('the background worker', () => {
     expect(existsSync(join(first.staging, 'pagefind.js'))).toBe(true);
     expect(existsSync(join(first.staging, 'shard-2'))).toBe(false);
 
+    // A file added after the first listed them (sorted first, it would shift every paper after it) is not the fresh worker's to index.
+    writeFileSync(join(content, 'papers', '0-added-meanwhile.md'), '---\ntitle: Added meanwhile\nabstract: Not in this build.\ntopics: []\n---\n');
     const rest = await runWorker(content, 'sharded', { env, extra: ['4', '1', 'pages-built'] });
     expect(rest.code).toBe(0);
     expect(rest.messages).toMatchObject([{ type: 'index', pages: papers.length - 4 }]);
