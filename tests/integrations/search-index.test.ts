@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, it } from 'vitest';
 import { anotherPagefindApi, installSearchIndex, pinPagefind, writeSearchIndex, type PagefindApi } from '../../src/integrations/search-index.ts';
 import { parseCpuList } from '../../src/lib/cpu-pinning.ts';
@@ -106,6 +107,39 @@ describe('writeSearchIndex', () => {
     const count = (folder: string) => JSON.parse(readFileSync(join(out, folder, 'pagefind-entry.json'), 'utf8')).languages.en.page_count;
     expect([count(''), count('shard-2'), count('shard-3')]).toEqual([2, 2, 1]);
     expect(existsSync(join(out, 'shard-4'))).toBe(false);
+  });
+
+  it('lets the lanes take turns to write: one parses the next shard while the other writes', async () => {
+    const out = join(tempDir(), 'pagefind');
+    const second = await anotherPagefindApi();
+    const writes: string[] = [];
+    let writing = 0;
+    let most = 0;
+    // Each write is held back 100 ms before Pagefind starts it, so two at once would overlap.
+    const turnTaking = (name: string, api: PagefindApi): PagefindApi => ({
+      createIndex: async (config) => {
+        const response = await api.createIndex(config);
+        const index = response.index!;
+        const writeFiles: typeof index.writeFiles = async (options) => {
+          writing += 1;
+          most = Math.max(most, writing);
+          writes.push(name);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          try {
+            return await index.writeFiles(options);
+          } finally {
+            writing -= 1;
+          }
+        };
+        return { ...response, index: Object.assign(Object.create(index), { writeFiles }) };
+      },
+      close: () => api.close(),
+    });
+    const documents = ['a', 'b', 'c', 'd', 'e', 'f'].map((slug) => searchDocument({ ...paper, slug, title: `Paper ${slug}` }, titles));
+    const options = { shardSize: 1, firstLane: { api: turnTaking('first', pagefind) }, secondLane: Promise.resolve({ api: turnTaking('second', second) }) };
+    await expect(writeSearchIndex(documents, out, options)).resolves.toBe(6);
+    expect(new Set(writes)).toEqual(new Set(['first', 'second']));
+    expect(most).toBe(1);
   });
 
   it('fails with the error a second lane meets, and leaves both lanes usable', async () => {
