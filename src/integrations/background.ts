@@ -96,10 +96,20 @@ function currentPriority(): number | undefined {
 }
 
 /**
+ * The young generation of the workers, in MiB a semi-space. They inherit NODE_OPTIONS from `npm run build:site`,
+ * which gives Astro 32 MiB; the first worker holds every paper for the results, and the one that goes
+ * on after a handoff only a hundred at a time, so they keep less garbage. At 50,000 papers, inheriting it
+ * (then 64 MiB) the fresh worker grew to 0.22–0.26 GB resident while its live heap stayed at 20–55 MB;
+ * with 8 MiB it stayed at 0.14–0.15 GB, and the first worker peaked at 0.50–0.61 GB against 0.60–0.69 GB.
+ * At 10,000 papers the build took as long either way (two alternating pairs).
+ */
+export const WORKER_SEMI_SPACE_MIB = { first: 16, continuation: 8 };
+
+/**
  * The heap limit of a worker that goes on after a handoff, in MiB, for a list of `papers`. It holds a
- * hundred papers at a time, the file names and one shard's replies from Pagefind; with no limit V8 let
- * its heap fill with garbage (at 50,000 papers it grew from 83 to 321 MB resident over the last shards),
- * since nothing pressed it to collect. 256 MiB plus a kilobyte a paper leaves room to spare.
+ * hundred papers at a time, the file names and one shard's replies from Pagefind (a live heap of 20–55 MB
+ * at 50,000 papers); 256 MiB plus a kilobyte a paper leaves room to spare, and bounds the old generation
+ * of a process nothing else presses to collect.
  */
 export function continuationHeapMiB(papers: number): number {
   return 256 + Math.ceil(papers / 1024);
@@ -145,13 +155,16 @@ function startWorker(script: string, args: string[]): { results: Promise<Backgro
         rejectResults(new Error(`The background worker failed before computing related papers and key phrases: ${failure.message}`));
         if (code === 0 && handoff) {
           indexedBefore += handoff.pages;
-          run([String(handoff.paper), String(handoff.shard), ...(built ? ['pages-built'] : [])], [`--max-old-space-size=${continuationHeapMiB(handoff.papers)}`]);
+          run([String(handoff.paper), String(handoff.shard), ...(built ? ['pages-built'] : [])], [
+            `--max-semi-space-size=${WORKER_SEMI_SPACE_MIB.continuation}`,
+            `--max-old-space-size=${continuationHeapMiB(handoff.papers)}`,
+          ]);
         } else if (code === 0 && summary) {
           resolve({ ...summary, pages: indexedBefore + summary.pages, ms: Math.round(performance.now() - started) });
         } else reject(failure);
       });
     };
-    run([]);
+    run([], [`--max-semi-space-size=${WORKER_SEMI_SPACE_MIB.first}`]);
   });
   // Each is awaited later (by the pages, by astro:build:done); until then a failure is not unhandled.
   results.catch(() => {});
