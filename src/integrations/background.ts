@@ -100,7 +100,7 @@ function currentPriority(): number | undefined {
  * which gives Astro 32 MiB; the first worker holds every paper for the results, and the one that goes
  * on after a handoff only a hundred at a time, so they keep less garbage. At 50,000 papers, inheriting it
  * (then 64 MiB) the fresh worker grew to 0.22–0.26 GB resident while its live heap stayed at 20–55 MB;
- * with 8 MiB it stayed at 0.14–0.15 GB, and the first worker peaked at 0.50–0.61 GB against 0.60–0.69 GB.
+ * with 8 MiB it stayed at 0.14–0.15 GB, and the first worker, at 16, peaked at 566–626 MiB against 636–689 MiB.
  * At 10,000 papers the build took as long either way (two alternating pairs).
  */
 export const WORKER_SEMI_SPACE_MIB = { first: 16, continuation: 8 };
