@@ -170,9 +170,12 @@ export interface FileToWrite {
  * are written, there is no temporary name to create and rename per file
  * (`writeFileAtomic`), and an interrupted run leaves no paper file at all.
  * Undefined when `dir` holds anything: write each file atomically then.
+ * A run killed before its commit leaves its staging folder behind (`.papers.<pid>-….tmp`, which
+ * `git add -A` would take); the next first run removes those whose process is gone.
  */
 export function stagingFor(dir: string): { path: string; commit(): void; discard(): void } | undefined {
   if (!isEmptyFolder(dir)) return undefined;
+  removeAbandonedStaging(dir);
   const path = temporaryBeside(dir);
   mkdirSync(path, { recursive: true });
   return {
@@ -190,6 +193,28 @@ export function stagingFor(dir: string): { path: string; commit(): void; discard
 /** Writes files that must not exist yet (in a staging folder, where no one reads them), making their folders. */
 export function writeNewFiles(files: Iterable<FileToWrite>): void {
   for (const file of files) writeMakingFolder(file.path, file.text, 'wx');
+}
+
+/** Removes the staging folders beside `dir` (named as `temporaryBeside` names them) of processes no longer running. */
+function removeAbandonedStaging(dir: string): void {
+  const prefix = `.${basename(dir)}.`;
+  const parent = dirname(dir);
+  if (!existsSync(parent)) return;
+  for (const entry of readdirSync(parent, { withFileTypes: true })) {
+    const pid = entry.isDirectory() && entry.name.startsWith(prefix) ? /^(\d+)-\d+-\d+\.tmp$/.exec(entry.name.slice(prefix.length))?.[1] : undefined;
+    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(parent, entry.name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: running, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function isEmptyFolder(dir: string): boolean {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,19 @@ describe('stagingFor', () => {
     writeFileSync(join(dir, '.gitkeep'), '');
     expect(stagingFor(dir)).toBeUndefined();
     expect(readdirSync(root)).toEqual(['papers']);
+  });
+
+  it('removes the staging folders of killed runs, and keeps those of runs still going', () => {
+    // A process that has exited: its staging folder is abandoned.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const abandoned = join(root, `.papers.${gone}-0-1.tmp`);
+    const running = join(root, `.papers.${process.ppid}-0-1.tmp`);
+    const other = join(root, `.topics.${gone}-0-1.tmp`);
+    for (const folder of [abandoned, running, other]) mkdirSync(folder);
+    writeFileSync(join(abandoned, 'a.md'), 'a');
+    const staging = stagingFor(dir)!;
+    staging.commit();
+    expect(readdirSync(root).sort()).toEqual([`.papers.${process.ppid}-0-1.tmp`, `.topics.${gone}-0-1.tmp`, 'papers']);
   });
 
   it('leaves nothing behind when a write fails and the staging is discarded', () => {
