@@ -77,7 +77,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   try {
     // The threads parse and classify the dumps while this one reads the paper files
     // (reading them on threads would cost more in copying them back than it saves).
-    const parsing = runner.run('parseDumps', slices(dumps.names, runner.threads).map((names) => ({ dir: options.dumps, names, topicsDir: options.topics })));
+    // In more slices than threads, so that this thread takes in one slice's listings while the threads parse the next.
+    const parsing = runner.run('parseDumps', slices(dumps.names, runner.threads * 4).map((names) => ({ dir: options.dumps, names, topicsDir: options.topics })));
     const existing = readPaperFiles(options.out, { names: files });
     const parsed = await parsing;
     const dumpProblems = parsed.flatMap((slice) => slice.problems);

@@ -53,38 +53,49 @@ interface Job {
  */
 export const THREAD_YOUNG_GENERATION_MIB = 96;
 
+/**
+ * Jobs a thread holds at once: the one it works on and the next, which the main thread copies over
+ * (structured clone) while the thread works, so the thread does not wait for it. With one, each
+ * thread waited 0.2–0.4 s for each slice of papers to write (at 100k papers, eight slices of 11.6k).
+ * With two, and the dumps parsed in four slices a thread (`index.ts`), first ingest of 100k papers
+ * was faster in six alternating pairs out of six, by 0.8 s in the median pair (13.5–19.1 s against 14.3–19.9 s).
+ */
+const JOBS_PER_THREAD = 2;
+
 function workerRunner(threads: number): Runner {
   const queue: Job[] = [];
-  const idle: Worker[] = [];
-  const running = new Map<Worker, Job>();
+  // Each live thread's jobs, oldest first: a thread answers them in the order they were sent.
+  const held = new Map<Worker, Job[]>();
   let failure: Error | undefined;
 
   const pump = () => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
+    while (queue.length > 0) {
+      // The thread holding the fewest jobs, if it has room for one more.
+      let worker: Worker | undefined;
+      let fewest = JOBS_PER_THREAD;
+      for (const [candidate, jobs] of held) if (jobs.length < fewest) [worker, fewest] = [candidate, jobs.length];
+      if (!worker) return;
       const job = queue.shift()!;
-      running.set(worker, job);
+      held.get(worker)!.push(job);
       worker.postMessage({ task: job.task, input: job.input });
     }
   };
   const workers = Array.from({ length: threads }, () => {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MIB } });
     worker.on('message', ({ output, error }: { output: never; error?: string }) => {
-      const job = running.get(worker)!;
-      running.delete(worker);
-      idle.push(worker);
+      const job = held.get(worker)!.shift()!;
       if (error === undefined) job.resolve(output);
       else job.reject(new Error(error));
       pump();
     });
-    // A thread that dies (out of memory, a crash) fails its job and every job still to come.
+    // A thread that dies (out of memory, a crash) fails its jobs and every job still to come.
     worker.on('error', (error) => {
       failure = error;
-      running.get(worker)?.reject(error);
-      running.delete(worker);
+      for (const job of held.get(worker) ?? []) job.reject(error);
+      held.delete(worker);
       for (const job of queue.splice(0)) job.reject(error);
     });
-    idle.push(worker);
+    held.set(worker, []);
     return worker;
   });
 

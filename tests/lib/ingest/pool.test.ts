@@ -32,7 +32,8 @@ describe('createRunner', () => {
     const inLine = createRunner(1);
     const threaded = createRunner(2);
     try {
-      const input = slices(papers, 3).map((slice) => ({ topicsDir, papers: slice.map(({ title, abstract }) => ({ title, abstract })) }));
+      // More slices than the threads hold at once (two each): some wait in the queue.
+      const input = slices(papers, 9).map((slice) => ({ topicsDir, papers: slice.map(({ title, abstract }) => ({ title, abstract })) }));
       const expected = await inLine.run('classify', input);
       expect((await threaded.run('classify', input)).flat()).toEqual(expected.flat());
       expect(expected.flat()).toHaveLength(papers.length);
