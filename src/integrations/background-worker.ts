@@ -124,8 +124,7 @@ try {
   if (handsOff) {
     writeFileSync(namesFile, JSON.stringify(names));
     send({ type: 'handoff', paper: lastPaper, shard: firstShard + 1, pages, papers: names.length });
-  }
-  else send({ type: 'index', pages, ms: Math.round(performance.now() - started), cpu: pinning?.cpu });
+  } else send({ type: 'index', pages, ms: Math.round(performance.now() - started), cpu: pinning?.cpu });
   process.disconnect?.();
 } catch (error) {
   console.error((error as Error).message);

@@ -77,8 +77,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   try {
     // The threads parse and classify the dumps while this one reads the paper files
     // (reading them on threads would cost more in copying them back than it saves).
-    // In more slices than threads, so that this thread takes in one slice's listings while the threads parse the next.
-    const parsing = runner.run('parseDumps', slices(dumps.names, runner.threads * 4).map((names) => ({ dir: options.dumps, names, topicsDir: options.topics })));
+    const parsing = runner.run('parseDumps', slices(dumps.names, runner.sliceCount).map((names) => ({ dir: options.dumps, names, topicsDir: options.topics })));
     const existing = readPaperFiles(options.out, { names: files });
     const parsed = await parsing;
     const dumpProblems = parsed.flatMap((slice) => slice.problems);
@@ -101,10 +100,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     const staging = stagingFor(options.out);
     if (staging) {
       // A first run: every file is new, in a folder no one reads yet, so the threads share the work.
-      // In more slices than threads, so that sending one slice overlaps with writing another.
       try {
         const papers = plan.writes.map((write) => ({ path: join(staging.path, relative(options.out, write.path)), data: write.data, body: write.body }));
-        await runner.run('writeNewPapers', slices(papers, runner.threads * 4).map((slice) => ({ papers: slice })));
+        await runner.run('writeNewPapers', slices(papers, runner.sliceCount).map((slice) => ({ papers: slice })));
         staging.commit();
       } catch (error) {
         staging.discard();

@@ -9,8 +9,14 @@ import { Worker } from 'node:worker_threads';
 import { tasks, type TaskInput, type TaskName, type TaskOutput } from './tasks.ts';
 
 export interface Runner {
-  /** How many slices a stage should be cut into. */
+  /** Threads the stages run on (1: in line). */
   readonly threads: number;
+  /**
+   * How many slices a stage should be cut into: one in line (each slice of dumps loads the topic rules
+   * again, 17 ms); on threads, four a thread, so that copying one slice to or from a thread overlaps
+   * with work on another.
+   */
+  readonly sliceCount: number;
   run<K extends TaskName>(task: K, slices: TaskInput<K>[]): Promise<TaskOutput<K>[]>;
   close(): Promise<void>;
 }
@@ -31,6 +37,7 @@ export function createRunner(threads: number): Runner {
 function inlineRunner(): Runner {
   return {
     threads: 1,
+    sliceCount: 1,
     run: async (task, slices) => slices.map((input) => (tasks[task] as (input: unknown) => never)(input)),
     close: async () => {},
   };
@@ -47,11 +54,11 @@ interface Job {
  * The threads' young generation, in MiB: semi-spaces of 32 MiB (as `npm run build:site` gives Astro)
  * instead of a thread's default 16. Each slice a thread parses or writes lives until it is sent or
  * written, so with small semi-spaces it was copied scavenge after scavenge. First ingest of 100k papers,
- * three alternating pairs: 13.7–14.5 s against 15.7–16.7 s, peak 1.09–1.18 GiB against 1.23–1.27 GiB
+ * three alternating pairs: 13.7–14.5 s against 15.7–16.7 s, peak 1.06–1.12 GiB against 1.17–1.21 GiB
  * (less kernel time: 7.2–8.3 s against 8.9–9.9 s); twice the size (192) was slower again, 15.5–17.6 s
  * against 14.5–16.0 s. The same size on the main thread as well (`--max-semi-space-size=32`) added nothing.
  */
-export const THREAD_YOUNG_GENERATION_MIB = 96;
+const THREAD_YOUNG_GENERATION_MIB = 96;
 
 /**
  * Jobs a thread holds at once: the one it works on and the next, which the main thread copies over
@@ -101,6 +108,7 @@ function workerRunner(threads: number): Runner {
 
   return {
     threads,
+    sliceCount: threads * 4,
     run: (task, slices) =>
       Promise.all(
         slices.map(
