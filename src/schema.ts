@@ -47,7 +47,10 @@ export function createPaperSchema(topicSlugs: readonly string[]) {
     abstract: z.string(),
     /** ingest until a person changes it: the topics the paper is listed under. */
     topics: z.array(topic).refine((list) => new Set(list).size === list.length, {
-      error: 'lists a topic twice',
+      error: (issue) => {
+        const list = issue.input as string[];
+        return `lists "${list.find((slug, index) => list.indexOf(slug) !== index)}" twice`;
+      },
     }),
     /** ingest: what the classifier assigned. When `topics` differs, a person chose the topics and ingest keeps them. */
     auto_topics: z.array(topic),

@@ -38,6 +38,11 @@ describe('checkContent', () => {
     expect(messages()).toEqual([`${path()}: topics[0]: "long-contxt" is not a topic (did you mean "long-context"?) (use one of: long-context, test-time-adaptation, long-cot, credit-assignment)`]);
   });
 
+  it('names a topic listed twice and says to keep it once', () => {
+    edit((text) => text.replace(/^topics:\n  - long-context\n/m, 'topics:\n  - long-context\n  - long-cot\n  - long-context\n'));
+    expect(messages()).toEqual([`${path()}: topics: lists "long-context" twice (keep each topic once)`]);
+  });
+
   it('names a missing field and a mistyped value', () => {
     edit((text) => text.replace(/^title: .*\n/m, '').replace(/\n---\n$/, '\nstatus: raed\nrating: 9\n---\n'));
     expect(messages()).toEqual([

@@ -63,6 +63,9 @@ export function validatePaperData<T extends z.ZodType>(
         };
       }
     }
+    if (issue.path[0] === 'topics' && Array.isArray(value)) {
+      return { file, field, message: issue.message, fix: 'keep each topic once' };
+    }
     if (issue.code === 'invalid_value' && 'values' in issue) {
       const allowed = issue.values.map(String);
       const guess = typeof value === 'string' ? suggest(value, allowed) : undefined;
