@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import contentStore, { DATA_STORE_MODULE_ID, storeModuleSource } from '../../src/integrations/content-store.ts';
+import * as devalue from 'devalue';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import contentStore, { DATA_STORE_MODULE_ID, storeModuleSource, streamStoreWrites } from '../../src/integrations/content-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shelf-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,6 +46,23 @@ describe('the content-store workaround', () => {
     expect(plugin.load.handler('\0astro:content')).toBeNull();
     rmSync(join(dir, 'data-store.json'));
     expect(plugin.load.handler(DATA_STORE_MODULE_ID)).toBeNull();
+  });
+
+  it("has Astro's own store file writer write the store a piece at a time, devalue still reading it", async () => {
+    const astroDir = dirname(createRequire(import.meta.url).resolve('astro/package.json'));
+    const { FileWriter } = await import(/* @vite-ignore */ pathToFileURL(join(astroDir, 'dist/content/data-store-writer.js')).href);
+    expect(await streamStoreWrites()).toBe(true);
+    const file = join(dir, 'written-store.json');
+    const store = new Map([['papers', new Map<string, unknown>([['b', { data: { title: 'B' } }], ['a', { data: { title: 'A' } }]])]]);
+    expect(await new FileWriter(pathToFileURL(file)).write(store)).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect(devalue.parse(text)).toEqual(new Map([['papers', new Map([['a', { data: { title: 'A' } }], ['b', { data: { title: 'B' } }]])]]));
+    // Written breadth first (the papers' ids before their data), not in devalue's order.
+    expect(text).not.toBe(devalue.stringify(devalue.parse(text)));
+    // A value it does not handle goes to Astro's own writer.
+    const odd = new Map([['papers', new Map<string, unknown>([['a', { data: { seen: new Set(['x']) } }]])]]);
+    expect(await new FileWriter(pathToFileURL(file)).write(odd)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(devalue.stringify(odd));
   });
 
   it('does nothing in dev', () => {
