@@ -2,6 +2,8 @@
  * Writes the paper pages Astro did not render (see `src/lib/paper-pages.ts`):
  * at `astro:build:done` it reads the shell page Astro rendered, removes it, and
  * fills it with each offered page's parts, writing the pages one after another.
+ * It also writes the catalogue files (`/papers.json`, `/papers.csv`) a batch at a
+ * time over the empty ones Astro wrote (see `catalogueResponse`).
  * Must come before the integrations that read the pages (search index check,
  * service worker).
  */
@@ -10,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { takeCatalogueFiles, writePieces } from '../lib/catalogue.ts';
 import type { BuiltFile } from '../lib/precache.ts';
 import { fillShell, parseShell, recordStampedFiles, SHELL_SLUG, takeStampJob, type StampJob } from '../lib/page-shell.ts';
 
@@ -45,6 +48,16 @@ export default function paperPagesIntegration(): AstroIntegration {
     name: 'shelf:paper-pages',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        const catalogue = takeCatalogueFiles();
+        if (catalogue.length > 0) {
+          const started = performance.now();
+          const sizes: string[] = [];
+          for (const file of catalogue) {
+            const bytes = writePieces(join(fileURLToPath(dir), file.path), await file.pieces());
+            sizes.push(`${file.path} (${(bytes / 2 ** 20).toFixed(1)} MiB)`);
+          }
+          logger.info(`Wrote ${sizes.join(' and ')} in ${Math.round(performance.now() - started)} ms.`);
+        }
         const job = takeStampJob();
         if (!job) return;
         const started = performance.now();

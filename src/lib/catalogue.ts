@@ -2,6 +2,7 @@
  * The catalogue others can reuse: every paper with its fields and topics, as
  * JSON (`/papers.json`, described by `/papers.schema.json`) and CSV (`/papers.csv`).
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Catalogue, CatalogueEntry } from '../schema.ts';
 
 /** The columns of `/papers.csv`, in order; lists are joined with `; `. */
@@ -53,8 +54,21 @@ export function* catalogueJson(catalogue: Catalogue): Generator<string> {
   yield ']}';
 }
 
-/** Characters of a response's body encoded at a time. */
+/** Characters of a response's body (or a file) encoded at a time. */
 const RESPONSE_BATCH_CHARS = 1 << 20;
+
+/** Batches of `pieces` of about `RESPONSE_BATCH_CHARS` characters each. */
+function* batches(pieces: Iterable<string>): Generator<string> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= RESPONSE_BATCH_CHARS) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch) yield batch;
+}
 
 /**
  * A response whose body is `pieces`, encoded a batch at a time as it is read. At 50,000 papers the
@@ -62,22 +76,55 @@ const RESPONSE_BATCH_CHARS = 1 << 20;
  * took 8 s per file inside the build, and Astro's peak was 2.1 GiB against 1.4 GiB streamed.
  */
 export function streamedResponse(pieces: Iterable<string>, contentType: string): Response {
-  const iterator = pieces[Symbol.iterator]();
+  const iterator = batches(pieces);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
-      let batch = '';
-      while (batch.length < RESPONSE_BATCH_CHARS) {
-        const next = iterator.next();
-        if (next.done) {
-          if (batch) controller.enqueue(encoder.encode(batch));
-          controller.close();
-          return;
-        }
-        batch += next.value;
-      }
-      controller.enqueue(encoder.encode(batch));
+      const next = iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
     },
   });
   return new Response(body, { headers: { 'Content-Type': contentType } });
+}
+
+/** A catalogue file to write once the build is done: its path under the output folder, and how to make its text. */
+export interface CatalogueFile {
+  path: string;
+  pieces: () => Promise<Iterable<string>>;
+}
+
+// The endpoints (in the prerender bundle) and the integration are separate module instances: hand over through globalThis.
+const FILES_KEY = Symbol.for('shelf.catalogue-files');
+type FilesRegistry = { [FILES_KEY]?: CatalogueFile[] };
+
+/**
+ * A catalogue endpoint's response. In `astro dev`, the file streamed. In `astro build`, an empty body, and
+ * the file is offered to be written once the pages are built (`takeCatalogueFiles`): Astro reads a
+ * prerendered response's whole body into memory before writing it, so at 50,000 papers the two
+ * 100 MB files held about 300 MB of buffers while the search index was being written alongside.
+ */
+export function catalogueResponse(file: CatalogueFile, contentType: string): Response | Promise<Response> {
+  if (import.meta.env.DEV) return file.pieces().then((pieces) => streamedResponse(pieces, contentType));
+  ((globalThis as FilesRegistry)[FILES_KEY] ??= []).push(file);
+  return new Response('', { headers: { 'Content-Type': contentType } });
+}
+
+/** The catalogue files offered to be written, forgetting them. */
+export function takeCatalogueFiles(): CatalogueFile[] {
+  const files = (globalThis as FilesRegistry)[FILES_KEY] ?? [];
+  (globalThis as FilesRegistry)[FILES_KEY] = undefined;
+  return files;
+}
+
+/** Writes `pieces` to `file` a batch at a time (replacing it); returns its size in bytes. */
+export function writePieces(file: string, pieces: Iterable<string>): number {
+  const fd = openSync(file, 'w');
+  let bytes = 0;
+  try {
+    for (const batch of batches(pieces)) bytes += writeSync(fd, batch);
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
 }
