@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import background from './src/integrations/background.ts';
 import contentStore from './src/integrations/content-store.ts';
+import heap from './src/integrations/heap.ts';
 import paperPages from './src/integrations/paper-pages.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 
@@ -29,7 +30,7 @@ export default defineConfig({
   markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
   // paperPages() writes most paper pages at build:done, before background() checks the search index against them;
   // serviceWorker() precaches the pages and the index, so it comes last.
-  integrations: [mdx({ extendMarkdownConfig: true }), contentStore(), paperPages(), background(), serviceWorker()],
+  integrations: [heap(), mdx({ extendMarkdownConfig: true }), contentStore(), paperPages(), background(), serviceWorker()],
   env: {
     schema: {
       REPO_URL: envField.string({ context: 'server', access: 'public', url: true, default: defaultRepoUrl() }),
