@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --papers N [--keep] [--ingest-only] [--query Q]…`
+ * `npm run bench -- --papers N [--keep] [--ingest-only] [--memory-log FILE] [--query Q]…`
  * `npm run bench -- --search-of DIST [--query Q]…`: only the first-search figures of a built site.
  * Builds a site of N synthetic papers in a temp folder and prints one table:
  * wall seconds, peak memory and pages per second for each stage (ingest,
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     // Each is a first search in a fresh browser: the corpus's commonest phrase, and a narrower one.
     'search-of': { type: 'string' },
     query: { type: 'string', multiple: true, default: ['long context', 'kv cache eviction'] },
+    // Every memory sample of the build (seconds, MiB for the tree, then per program), to see when it peaks.
+    'memory-log': { type: 'string' },
   },
 });
 const N = Number(values.papers);
@@ -141,7 +143,7 @@ interface StageResult {
 }
 
 /** Runs a command, sampling the memory of its process tree every 100 ms. */
-function runStage(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<StageResult> {
+function runStage(command: string, args: string[], env: NodeJS.ProcessEnv, memoryLog?: string): Promise<StageResult> {
   // Write out what earlier stages left in the page cache (the synthetic dumps, the papers), so that
   // flushing it does not land in this stage's time: on this machine's disk that alone moved 100k ingest by seconds.
   spawnSync('sync');
@@ -153,13 +155,16 @@ function runStage(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
     child.stderr.on('data', (chunk) => (output += chunk));
     let peak = 0;
     const peakByName = new Map<string, number>();
+    const samples: string[] = [];
     const timer = setInterval(() => {
       const { total, byName } = treeRss(child.pid!);
       peak = Math.max(peak, total);
       for (const [name, rss] of byName) peakByName.set(name, Math.max(peakByName.get(name) ?? 0, rss / 1024));
+      if (memoryLog) samples.push(`${((performance.now() - started) / 1000).toFixed(1)} ${(total / 1024).toFixed(0)} ${[...byName].map(([name, rss]) => `${name.replace(/ /g, '-')}:${(rss / 1024).toFixed(0)}`).join(' ')}`);
     }, 100);
     child.on('close', (code) => {
       clearInterval(timer);
+      if (memoryLog) writeFileSync(memoryLog, `${samples.join('\n')}\n`);
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed:\n${output.slice(-4000)}`));
       else resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024, peakByName, output });
     });
@@ -316,7 +321,7 @@ relatedPapers(relatedInput);
 const relatedSeconds = (performance.now() - relatedStarted) / 1000;
 
 // As `npm run build` runs it, with the same Node flags.
-const build = await runStage('npm', ['run', '--silent', 'build:site'], env);
+const build = await runStage('npm', ['run', '--silent', 'build:site'], env, values['memory-log']);
 // The Pagefind integration logs its own time; it runs alongside Astro's page rendering, in its own processes.
 const pagefindMs = Number(/Pagefind \D*\d+ \D*in (\d+) ms/.exec(build.output)?.[1] ?? 0);
 const pages = readdirSync(join(dist, 'papers')).length;
