@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { releaseHeap } from './heap.ts';
 import { fromJson, offerBackground, type BackgroundResults } from '../lib/background.ts';
 import { CONTENT_DIR } from '../lib/content-dir.ts';
 import { installSearchIndex, type IndexSummary } from './search-index.ts';
@@ -46,6 +47,8 @@ export default function backgroundIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         offerBackground(undefined);
         if (!work) throw new Error('Failed to run Pagefind: the background worker never started (astro:config:setup did not run for a build).');
+        // Astro's work is done: its freed memory goes back before a second Pagefind process joins.
+        releaseHeap();
         work.pagesBuilt();
         const summary = await work.index.catch((cause: unknown) => {
           throw new Error('Failed to run Pagefind.', { cause });

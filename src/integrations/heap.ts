@@ -10,9 +10,23 @@
  */
 import type { AstroIntegration } from 'astro';
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** How far, in percent, the heap may grow past what the last full collection kept. */
 export const HEAP_GROWING_PERCENT = 30;
+
+/**
+ * Collects Astro's garbage at once and hands the freed memory back, as V8 does by itself once the
+ * process has been idle some seconds. Called when the pages are built, before a second Pagefind process
+ * starts: at 50,000 papers Astro still held 936 MiB resident then, 777 MiB after V8's own reduction 6 s later,
+ * and meanwhile the two Pagefind processes brought the build to its peak. V8's `gc` is made available
+ * (`--expose-gc`) for a new context only, not to the site's code.
+ */
+export function releaseHeap(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+  gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+}
 
 /** The Astro integration. */
 export default function heapIntegration(): AstroIntegration {
