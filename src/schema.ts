@@ -51,6 +51,8 @@ export function createPaperSchema(topicSlugs: readonly string[]) {
         const list = issue.input as string[];
         return `lists "${list.find((slug, index) => list.indexOf(slug) !== index)}" twice`;
       },
+      // What to do about it, which `validatePaperData` adds to the message.
+      params: { fix: 'keep each topic once' },
     }),
     /** ingest: what the classifier assigned. When `topics` differs, a person chose the topics and ingest keeps them. */
     auto_topics: z.array(topic),

@@ -63,8 +63,9 @@ export function validatePaperData<T extends z.ZodType>(
         };
       }
     }
-    if (issue.path[0] === 'topics' && Array.isArray(value)) {
-      return { file, field, message: issue.message, fix: 'keep each topic once' };
+    // A rule of the schema's own (a refinement) says what to do in its params.
+    if (issue.code === 'custom' && typeof issue.params?.fix === 'string') {
+      return { file, field, message: issue.message, fix: issue.params.fix };
     }
     if (issue.code === 'invalid_value' && 'values' in issue) {
       const allowed = issue.values.map(String);
