@@ -48,14 +48,17 @@ export async function startSearch(app: HTMLElement): Promise<void> {
   const wanted = new Set(params.getAll('topic'));
   for (const box of boxes) box.checked = wanted.has(box.value);
 
+  // The other shards of a big list's index (data-shards: their paths under the base).
+  const shards = (app.dataset.shards ?? '').split(' ').filter(Boolean);
   let pagefind: Pagefind;
   try {
     const url = new URL(joinBase(base, 'pagefind/pagefind.js'), location.href).href;
     pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pagefind.options({ baseUrl: base, excerptLength: 36 });
+    // A small list is searched on this thread (`noWorker`), saving a first search the worker's script;
+    // a bigger one in Pagefind's web worker, off the page's thread (`searchesOnPageThread`).
+    await pagefind.options({ baseUrl: base, excerptLength: 36, noWorker: app.dataset.pageThread === 'true' });
     await pagefind.init();
-    // The other shards of a big list's index (data-shards: their paths under the base).
-    for (const shard of (app.dataset.shards ?? '').split(' ').filter(Boolean)) {
+    for (const shard of shards) {
       await pagefind.mergeIndex(new URL(joinBase(base, shard), location.href).pathname, { baseUrl: base });
     }
   } catch {

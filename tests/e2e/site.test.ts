@@ -97,6 +97,24 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it("searches a small list on the page's thread, and a list of several shards in Pagefind's worker", async () => {
+    // 327 papers in one index: Pagefind's worker script would cost every first search 12 KiB (searchesOnPageThread).
+    const page = await newPage();
+    site.requests.length = 0;
+    await page.goto(`${site.root}search/?q=attention`);
+    await page.waitForSelector('#search-results li');
+    expect(site.requests).toContain('/pagefind/pagefind.js');
+    expect(site.requests.filter((path) => path.endsWith('pagefind-worker.js'))).toEqual([]);
+    await page.context().close();
+    // The fixture's index is in shards (SEARCH_SHARD_SIZE=2): searched in the worker, which still finds them.
+    const sharded = await newPage();
+    fixture.requests.length = 0;
+    await sharded.goto(`${fixture.root}search/?q=reasoning`);
+    await sharded.waitForSelector('#search-results li');
+    expect(fixture.requests).toContain('/shelf/pagefind/pagefind-worker.js');
+    await sharded.context().close();
+  });
+
   it('links results to pages under the base path', async () => {
     const page = await newPage();
     await page.goto(`${fixture.root}search/?q=reasoning`);

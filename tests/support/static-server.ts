@@ -18,18 +18,22 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** A running server: its origin and the site's root URL (origin + base). */
+/** A running server: its origin, the site's root URL (origin + base), and the paths asked of it so far. */
 export interface StaticSite {
   origin: string;
   root: string;
+  /** Every path requested, in order, whoever asked (a page, or a worker, whose requests a page does not see). */
+  requests: string[];
   close(): Promise<void>;
 }
 
 /** Serves `dir` under `base` (e.g. `/` or `/shelf/`) on a free localhost port. */
 export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const requests: string[] = [];
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    requests.push(path);
     const found = path.startsWith(prefix) || `${path}/` === prefix ? await findFile(dir, path.slice(prefix.length)) : null;
     const file = found ?? join(dir, '404.html');
     try {
@@ -48,6 +52,7 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> 
   return {
     origin,
     root: origin + prefix,
+    requests,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
