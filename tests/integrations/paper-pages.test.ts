@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stampPages } from '../../src/integrations/paper-pages.ts';
 import { documentTitle, SHELL_SLUG, SHELL_TOKENS, type ShellPage } from '../../src/lib/page-shell.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const shell = `<title>${documentTitle(SHELL_TOKENS.title)}</title><meta content="${SHELL_TOKENS.description}">${SHELL_TOKENS.head}<main>${SHELL_TOKENS.main}</main>`;
 
 function outDirWithShell(): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'shelf-stamp-'));
+  const outDir = tempDir('stamp');
   mkdirSync(join(outDir, 'papers', SHELL_SLUG), { recursive: true });
   writeFileSync(join(outDir, 'papers', SHELL_SLUG, 'index.html'), shell);
   return outDir;
@@ -40,7 +40,7 @@ describe('stampPages', () => {
   });
 
   it('says which shell page is missing', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'shelf-stamp-'));
+    const outDir = tempDir('stamp');
     const job = { folder: 'papers', pages: () => pages.slice(0, 1) };
     await expect(stampPages(job, outDir)).rejects.toThrow(`Astro did not render their shell page (${join(outDir, 'papers', SHELL_SLUG, 'index.html')})`);
   });

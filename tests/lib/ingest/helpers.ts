@@ -1,13 +1,13 @@
 /** Temporary copies of the real content, so tests can change it freely. */
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../../support/temp-dir.ts';
 
 export const ROOT = join(import.meta.dirname, '../../..');
 
-/** A temp folder with copies of the real dumps and topics, and an empty papers folder. */
+/** A temp folder (removed after the test file) with copies of the real dumps and topics, and an empty papers folder. */
 export function makeWorkspace(): { root: string; dumps: string; out: string; topics: string } {
-  const root = mkdtempSync(join(tmpdir(), 'shelf-ingest-'));
+  const root = tempDir('ingest');
   cpSync(join(ROOT, 'content/dumps'), join(root, 'dumps'), { recursive: true });
   cpSync(join(ROOT, 'content/topics'), join(root, 'topics'), { recursive: true });
   return { root, dumps: join(root, 'dumps'), out: join(root, 'papers'), topics: join(root, 'topics') };

@@ -1,9 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRunner, slices, threadsFor } from '../../../src/lib/ingest/pool.ts';
 import { loadPapersFromDumps } from '../../../src/lib/ingest/index.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 import { ROOT } from './helpers.ts';
 
 describe('slices', () => {
@@ -43,7 +42,7 @@ describe('createRunner', () => {
   });
 
   it("rejects with the task's own message when a task fails on a thread", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shelf-pool-'));
+    const dir = tempDir('pool');
     const runner = createRunner(2);
     try {
       await expect(runner.run('parseDumps', [{ dir, names: ['gone.txt'] }])).rejects.toThrow(/ENOENT.*gone\.txt/);
