@@ -23,7 +23,7 @@ import { formatDiagnostic } from '../lib/ingest/diagnostics.ts';
 import { listPaperFiles, readPaperFiles } from '../lib/ingest/io.ts';
 import type { BackgroundResultsJson } from '../lib/background.ts';
 import { relatedPapers } from '../lib/related.ts';
-import { searchDocument, searchShardMemory, searchShardSize, type SearchablePaper } from '../lib/search-records.ts';
+import { firstSearchShardSize, searchDocument, searchShardMemory, searchShardSize, type SearchablePaper } from '../lib/search-records.ts';
 import { keyPhrases } from '../lib/stats.ts';
 import { notesText } from '../lib/text.ts';
 import { loadTopics } from '../lib/topics.ts';
@@ -56,9 +56,9 @@ try {
   const names: string[] = firstPaper === 0 ? listPaperFiles(papersDir, { recursive: true }) : JSON.parse(readFileSync(namesFile, 'utf8'));
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const shardSize = searchShardSize(names.length);
-  // The first process of a list of several shards writes the first shard (and the results), then hands off.
+  // The first process of a list of several shards writes the first shard, half a shard (firstSearchShardSize), and the results, then hands off.
   const handsOff = firstPaper === 0 && names.length > shardSize;
-  const lastPaper = handsOff ? shardSize : names.length;
+  const lastPaper = handsOff ? firstSearchShardSize(shardSize) : names.length;
   /** Reads the papers `start` to `end` (in `names` order); on a broken file, reads the rest to report every problem at once. */
   const readPapers = (start: number, end: number): SearchablePaper[] => {
     const { papers: files, problems } = readPaperFiles(papersDir, { names: names.slice(start, end) });

@@ -7,6 +7,7 @@ import type { WorkerMessage } from '../../src/integrations/background.ts';
 import { readPaperFiles } from '../../src/lib/ingest/io.ts';
 import { fromJson } from '../../src/lib/background.ts';
 import { relatedPapers } from '../../src/lib/related.ts';
+import { searchShardCount } from '../../src/lib/search-records.ts';
 import { keyPhrases } from '../../src/lib/stats.ts';
 import { loadTopics } from '../../src/lib/topics.ts';
 import { notesText } from '../../src/lib/text.ts';
@@ -76,19 +77,21 @@ describe('the background worker', () => {
     expect(first.code).toBe(0);
     expect(first.messages).toEqual([
       { type: 'results', file: first.related },
-      { type: 'handoff', paper: 4, shard: 1, pages: 4, papers: papers.length },
+      // The first shard holds half a shard's papers (firstSearchShardSize).
+      { type: 'handoff', paper: 2, shard: 1, pages: 2, papers: papers.length },
     ]);
     expect(existsSync(join(first.staging, 'pagefind.js'))).toBe(true);
     expect(existsSync(join(first.staging, 'shard-2'))).toBe(false);
 
     // A file added after the first listed them (sorted first, it would shift every paper after it) is not the fresh worker's to index.
     writeFileSync(join(content, 'papers', '0-added-meanwhile.md'), '---\ntitle: Added meanwhile\nabstract: Not in this build.\ntopics: []\n---\n');
-    const rest = await runWorker(content, 'sharded', { env, extra: ['4', '1', 'pages-built'] });
+    const rest = await runWorker(content, 'sharded', { env, extra: ['2', '1', 'pages-built'] });
     expect(rest.code).toBe(0);
-    expect(rest.messages).toMatchObject([{ type: 'index', pages: papers.length - 4 }]);
-    // The first shard is kept; the rest follow it, four papers a shard.
+    expect(rest.messages).toMatchObject([{ type: 'index', pages: papers.length - 2 }]);
+    // The first shard is kept; the rest follow it, four papers a shard, as many as the search page merges.
     expect(existsSync(join(rest.staging, 'pagefind.js'))).toBe(true);
-    const shards = Math.ceil(papers.length / 4);
+    const shards = searchShardCount(papers.length, 4);
+    expect(shards).toBe(1 + Math.ceil((papers.length - 2) / 4));
     for (let shard = 2; shard <= shards; shard += 1) expect(existsSync(join(rest.staging, `shard-${shard}`, 'pagefind-entry.json'))).toBe(true);
     expect(existsSync(join(rest.staging, `shard-${shards + 1}`))).toBe(false);
   }, 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_THREAD_SEARCH_UP_TO, searchDocument, searchesOnPageThread, searchShardCount, searchShardPath, searchShardSize } from '../../src/lib/search-records.ts';
+import { firstSearchShardSize, PAGE_THREAD_SEARCH_UP_TO, searchDocument, searchesOnPageThread, searchShardCount, searchShardPath, searchShardSize } from '../../src/lib/search-records.ts';
 
 const titles = new Map([
   ['long-context', 'Long context'],
@@ -35,13 +35,17 @@ describe('searchDocument', () => {
 describe('search shards', () => {
   it('defaults to one shard up to 10,000 papers and 5000 papers a shard past that, reads SEARCH_SHARD_SIZE and names the fix for a bad value', () => {
     expect([0, 327, 10_000, 10_001, 50_000].map((count) => searchShardSize(count, {}))).toEqual([1, 327, 10_000, 5000, 5000]);
-    expect([0, 327, 10_000, 10_001, 50_000].map((count) => searchShardCount(count, searchShardSize(count, {})))).toEqual([1, 1, 1, 3, 10]);
+    expect([0, 327, 10_000, 10_001, 50_000].map((count) => searchShardCount(count, searchShardSize(count, {})))).toEqual([1, 1, 1, 3, 11]);
     expect(searchShardSize(327, { SEARCH_SHARD_SIZE: '2' })).toBe(2);
     expect(() => searchShardSize(50_000, { SEARCH_SHARD_SIZE: '-1' })).toThrow(/SEARCH_SHARD_SIZE: "-1" .*unset it for the default, 5000/);
   });
 
-  it('counts shards, at least one', () => {
-    expect([0, 1, 5000, 5001, 50000].map((count) => searchShardCount(count, 5000))).toEqual([1, 1, 1, 2, 10]);
+  it('counts shards, at least one, the first of several holding half a shard', () => {
+    expect([0, 1, 5000, 5001, 7500, 7501, 50000].map((count) => searchShardCount(count, 5000))).toEqual([1, 1, 1, 2, 2, 3, 11]);
+    expect(firstSearchShardSize(5000)).toBe(2500);
+    // The fixture's shards of two: 1, 2 and 2 papers.
+    expect(firstSearchShardSize(2)).toBe(1);
+    expect(searchShardCount(5, 2)).toBe(3);
   });
 
   it('puts the first shard in pagefind/ and the others beside its files', () => {

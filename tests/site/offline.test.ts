@@ -42,7 +42,8 @@ describe.each(builds)('offline reading in the $name build', (build) => {
       const prefix = shard === bundle ? 'pagefind/' : `pagefind/${shard.split('/').pop()}/`;
       if (shard !== bundle) expected.push(`${prefix}pagefind-entry.json`);
       for (const file of readdirSync(shard)) if (shard !== bundle && /\.pf_meta$/.test(file)) expected.push(`${prefix}${file}`);
-      for (const folder of ['index', 'fragment', 'filter']) {
+      // A shard whose papers have no topic has no filter folder (the fixture's first, of one paper).
+      for (const folder of ['index', 'fragment', 'filter'].filter((name) => existsSync(join(shard, name)))) {
         for (const file of readdirSync(join(shard, folder))) expected.push(`${prefix}${folder}/${file}`);
       }
     }
