@@ -56,7 +56,8 @@ export const ONE_SHARD_UP_TO = 10_000;
  * up to ONE_SHARD_UP_TO papers, and 5,000 past it. Pagefind holds a whole index in memory while it
  * writes it (120–150 KB a page), so a big list is indexed as several shards, and the search page
  * merges them (Pagefind's multisite search). But every shard costs a first search one more index
- * chunk per word: at 10,000 papers, one shard takes a one-word search from 209–211 KiB to 188–190 KiB,
+ * chunk per word: at 10,000 papers, one shard took a one-word search from 209–211 KiB to 188–190 KiB
+ * (both without the 12 KiB of Pagefind's worker script, which the benchmark then missed: 198–199 KiB now),
  * for 1.2 GB of Pagefind memory instead of 0.6 GB and about the same time.
  */
 export function searchShardSize(count: number, env: Record<string, string | undefined> = process.env): number {
@@ -94,10 +95,10 @@ export function searchShardCount(count: number, size: number): number {
 /**
  * Papers in the first shard of a list indexed in several: half a shard. The first background worker
  * computes related papers, holding every paper, while Pagefind writes that shard, just as Astro ends
- * content sync and bundles. At 50,000 papers the build's peak came then, 1,854–1,965 MiB in six runs
+ * content sync and bundles. At 50,000 papers the build's peak came then, 1,850–1,965 MiB in six runs
  * (Astro 0.78 GB, the worker 0.51–0.54 GB, Pagefind 0.48 GB for 5,000 papers). With 2,500, Pagefind
- * held 0.30 GB then, and the peak moved to page generation: 1,781 and 1,782 MiB, in as much time
- * (`astro build` 66.2 and 67.0 s against 59.9–67.1 s).
+ * held 0.30 GB then, and the peak moved to page generation: 1,781, 1,782 and 1,816 MiB, in as much time
+ * (`astro build` 66.2, 67.0 and 66.3 s against 59.9–67.1 s).
  */
 export function firstSearchShardSize(size: number): number {
   return Math.ceil(size / 2);

@@ -99,7 +99,8 @@ describe('search', () => {
 
   it("searches a small list on the page's thread, and a list of several shards in Pagefind's worker", async () => {
     // 327 papers in one index: Pagefind's worker script would cost every first search 12 KiB (searchesOnPageThread).
-    const page = await newPage();
+    // Service workers blocked: the site's own precaches pagefind-worker.js, whatever the page searches with.
+    const page = await newPage({ serviceWorkers: 'block' });
     site.requests.length = 0;
     await page.goto(`${site.root}search/?q=attention`);
     await page.waitForSelector('#search-results li');
@@ -107,7 +108,7 @@ describe('search', () => {
     expect(site.requests.filter((path) => path.endsWith('pagefind-worker.js'))).toEqual([]);
     await page.context().close();
     // The fixture's index is in shards (SEARCH_SHARD_SIZE=2): searched in the worker, which still finds them.
-    const sharded = await newPage();
+    const sharded = await newPage({ serviceWorkers: 'block' });
     fixture.requests.length = 0;
     await sharded.goto(`${fixture.root}search/?q=reasoning`);
     await sharded.waitForSelector('#search-results li');

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builds, readPage, readPapers, readSearchFragments, readTopics, searchShardDirs } from './builds.ts';
-import { searchShardSize } from '../../src/lib/search-records.ts';
+import { searchShardCount, searchShardSize } from '../../src/lib/search-records.ts';
 
 describe.each(builds)('the Pagefind index of the $name build', (build) => {
   const papers = readPapers(build);
@@ -35,10 +35,13 @@ describe.each(builds)('the Pagefind index of the $name build', (build) => {
     }
   });
 
-  it('is split into shards of SEARCH_SHARD_SIZE papers, each listed on the search page for merging', () => {
+  it('is split into shards of SEARCH_SHARD_SIZE papers, the first of several holding half, each listed on the search page for merging', () => {
     const size = searchShardSize(papers.length, build.env);
     const shards = searchShardDirs(build);
-    expect(shards).toHaveLength(Math.max(1, Math.ceil(papers.length / size)));
+    expect(shards).toHaveLength(searchShardCount(papers.length, size));
+    // Pages per shard, as Pagefind counted them: the real list in one; the fixture's five papers in shards of two, the first of one.
+    const pageCounts = shards.map((dir) => JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')).languages.en.page_count as number);
+    expect(pageCounts).toEqual(size >= papers.length ? [papers.length] : [1, 2, 2]);
     const listed = readPage(build, 'search/').querySelector('#search-app')?.getAttribute('data-shards') ?? '';
     expect(listed.split(' ').filter(Boolean)).toEqual(shards.slice(1).map((dir) => `pagefind/${dir.split('/').pop()}/`));
   });

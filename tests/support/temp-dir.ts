@@ -9,7 +9,8 @@ import { afterAll } from 'vitest';
 
 const made: string[] = [];
 
-// Registered in each test file that imports this module (Vitest loads it once per file).
+// Registered in each test file that imports this module: Vitest isolates test files (its default), loading
+// the module afresh for each. Without isolation only the first file would register it, and later files' folders stay.
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
