@@ -242,7 +242,10 @@ async function firstSearchTransfers(dist: string, queries: readonly string[]): P
       } else if (extname(file) === '.wasm') {
         response.setHeader('content-type', 'application/wasm');
       }
-      if (url.includes('/pagefind/')) sent.set(pagefindKind(url), (sent.get(pagefindKind(url)) ?? 0) + body.length);
+      if (url.includes('/pagefind/')) {
+        const kind = pagefindKind(url);
+        sent.set(kind, (sent.get(kind) ?? 0) + body.length);
+      }
       response.end(body);
     } catch {
       response.statusCode = 404;

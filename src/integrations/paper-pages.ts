@@ -12,7 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { takeCatalogueFiles, writePieces } from '../lib/catalogue.ts';
+import { takeCatalogueFiles } from '../lib/catalogue.ts';
+import { writePieces } from '../lib/pieces.ts';
 import type { BuiltFile } from '../lib/precache.ts';
 import { fillShell, parseShell, recordStampedFiles, SHELL_SLUG, takeStampJob, type StampJob } from '../lib/page-shell.ts';
 

@@ -2,8 +2,8 @@
  * The catalogue others can reuse: every paper with its fields and topics, as
  * JSON (`/papers.json`, described by `/papers.schema.json`) and CSV (`/papers.csv`).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Catalogue, CatalogueEntry } from '../schema.ts';
+import { batches } from './pieces.ts';
 
 /** The columns of `/papers.csv`, in order; lists are joined with `; `. */
 export const CSV_COLUMNS = ['id', 'url', 'title', 'topics', 'status', 'rating', 'tags', 'sources', 'links', 'related', 'abstract', 'notes'] as const;
@@ -54,22 +54,6 @@ export function* catalogueJson(catalogue: Catalogue): Generator<string> {
   yield ']}';
 }
 
-/** Characters of a response's body (or a file) encoded at a time. */
-const RESPONSE_BATCH_CHARS = 1 << 20;
-
-/** Batches of `pieces` of about `RESPONSE_BATCH_CHARS` characters each. */
-function* batches(pieces: Iterable<string>): Generator<string> {
-  let batch = '';
-  for (const piece of pieces) {
-    batch += piece;
-    if (batch.length >= RESPONSE_BATCH_CHARS) {
-      yield batch;
-      batch = '';
-    }
-  }
-  if (batch) yield batch;
-}
-
 /**
  * A response whose body is `pieces`, encoded a batch at a time as it is read. At 50,000 papers the
  * catalogue is 100 MB: as one string, the string, its UTF-8 copy and the check that it is well formed
@@ -115,16 +99,4 @@ export function takeCatalogueFiles(): CatalogueFile[] {
   const files = (globalThis as FilesRegistry)[FILES_KEY] ?? [];
   (globalThis as FilesRegistry)[FILES_KEY] = undefined;
   return files;
-}
-
-/** Writes `pieces` to `file` a batch at a time (replacing it); returns its size in bytes. */
-export function writePieces(file: string, pieces: Iterable<string>): number {
-  const fd = openSync(file, 'w');
-  let bytes = 0;
-  try {
-    for (const batch of batches(pieces)) bytes += writeSync(fd, batch);
-  } finally {
-    closeSync(fd);
-  }
-  return bytes;
 }

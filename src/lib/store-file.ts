@@ -13,10 +13,11 @@
  * indexes of their values), numbering values breadth first so that each item can
  * be written as soon as it is reached: only the values waiting for their turn are
  * held, never their text. Maps, plain objects, dense arrays, dates and primitives
- * cover the store; anything else returns `false` so the caller can fall back to
- * devalue.
+ * cover the store; at anything else `writeStoreFile` gives up (returns false), so
+ * the caller can fall back to devalue.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
+import { writePieces } from './pieces.ts';
 
 /** devalue's codes for values written in place of an index. */
 const UNDEFINED = -1;
@@ -27,11 +28,9 @@ const NEGATIVE_ZERO = -6;
 
 /** Primitives this short are written once and shared, as devalue does; longer ones (abstracts) rarely repeat. */
 const SHARED_PRIMITIVE_CHARS = 64;
-/** Characters gathered before a write. */
-const WRITE_BATCH_CHARS = 1 << 20;
 
 /** Raised when a value devalue could write is not one this writer handles. */
-class UnsupportedValue extends Error {}
+export class UnsupportedValue extends Error {}
 
 /** Sorted as Astro's `sortCollections` sorts them: collections and their entries by key, with `localeCompare`. */
 function sortCollections(collections: Map<string, Map<string, unknown>>): Map<string, Map<string, unknown>> {
@@ -40,10 +39,10 @@ function sortCollections(collections: Map<string, Map<string, unknown>>): Map<st
 }
 
 /**
- * Writes `collections` (collection name → entry id → entry), sorted as Astro sorts them, to `write` in
- * devalue's flattened format. Returns false, having written part of it, if a value is not one it handles.
+ * `collections` (collection name → entry id → entry), sorted as Astro sorts them, in devalue's flattened
+ * format, an item at a time. Throws `UnsupportedValue`, partway, at a value it does not handle.
  */
-export function writeFlattenedStore(collections: Map<string, Map<string, unknown>>, write: (text: string) => void): boolean {
+export function* flattenedStore(collections: Map<string, Map<string, unknown>>): Generator<string> {
   /** Values numbered but not yet written, in number order. */
   const queue: unknown[] = [];
   const objects = new Map<object, number>();
@@ -68,24 +67,14 @@ export function writeFlattenedStore(collections: Map<string, Map<string, unknown
     return index;
   };
 
-  try {
-    indexOf(sortCollections(collections));
-    let batch = '[';
-    for (let at = 0; at < queue.length; at++) {
-      const value = queue[at];
-      queue[at] = undefined;
-      batch += (at === 0 ? '' : ',') + itemText(value, indexOf);
-      if (batch.length >= WRITE_BATCH_CHARS) {
-        write(batch);
-        batch = '';
-      }
-    }
-    write(`${batch}]`);
-    return true;
-  } catch (error) {
-    if (error instanceof UnsupportedValue) return false;
-    throw error;
+  indexOf(sortCollections(collections));
+  yield '[';
+  for (let at = 0; at < queue.length; at++) {
+    const value = queue[at];
+    queue[at] = undefined;
+    yield (at === 0 ? '' : ',') + itemText(value, indexOf);
   }
+  yield ']';
 }
 
 /** One item of the flattened array: a primitive's JSON, or a container listing its values' indexes. */
@@ -118,19 +107,18 @@ function itemText(value: unknown, indexOf: (value: unknown) => number): string {
 }
 
 /**
- * Writes the store to `file` through a temporary file renamed into place, as Astro does.
- * Returns false, leaving `file` as it was, if the store holds a value `writeFlattenedStore` does not handle.
+ * Writes the store to `file`, a megabyte at a time, through a temporary file renamed into place, as Astro
+ * does. Returns false, leaving `file` as it was, if the store holds a value `flattenedStore` does not handle.
  */
 export function writeStoreFile(file: string, collections: Map<string, Map<string, unknown>>): boolean {
   const temporary = `${file}.tmp`;
-  const fd = openSync(temporary, 'w');
-  let written = false;
   try {
-    written = writeFlattenedStore(collections, (text) => writeSync(fd, text));
-  } finally {
-    closeSync(fd);
-    if (!written) rmSync(temporary, { force: true });
+    writePieces(temporary, flattenedStore(collections));
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    if (error instanceof UnsupportedValue) return false;
+    throw error;
   }
-  if (written) renameSync(temporary, file);
-  return written;
+  renameSync(temporary, file);
+  return true;
 }
