@@ -37,4 +37,6 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // The search worker (src/scripts/search-worker.ts) is a module worker: it imports Pagefind's script at run time.
+  vite: { worker: { format: 'es' } },
 });

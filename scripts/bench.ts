@@ -205,14 +205,15 @@ interface SearchTransfer {
 }
 
 /** The kind of a Pagefind file, from its URL: scripts and wasm, metadata, filters, index chunks, fragments. */
-function pagefindKind(url: string): string {
+function searchFileKind(url: string): string {
   if (/\.(js|pagefind)$/.test(url)) return 'scripts + wasm';
   if (/(pagefind-entry\.json|\.pf_meta)$/.test(url)) return 'metadata';
   return /\.pf_(filter|index|fragment)$/.exec(url)?.[1] ?? 'other';
 }
 
 /**
- * The bytes a first search for each of `queries` transfers from `/pagefind/`, each in a fresh browser.
+ * The bytes a first search for each of `queries` transfers from `/pagefind/` (and the site's search
+ * worker, which loads them), each in a fresh browser. The search page and its own script are not counted.
  * The server compresses text (HTML, JS, CSS, JSON) with gzip as static hosts do (GitHub Pages, Netlify);
  * Pagefind's own files are gzipped already and sent as they are. Service workers are blocked, so what is
  * counted is the search itself, not the offline copy a worker saves after the first visit. Bytes are
@@ -242,8 +243,9 @@ async function firstSearchTransfers(dist: string, queries: readonly string[]): P
       } else if (extname(file) === '.wasm') {
         response.setHeader('content-type', 'application/wasm');
       }
-      if (url.includes('/pagefind/')) {
-        const kind = pagefindKind(url);
+      // Pagefind's files, and the site's search worker, which loads them.
+      if (url.includes('/pagefind/') || /\/_astro\/search-worker[^/]*\.js$/.test(url)) {
+        const kind = searchFileKind(url);
         sent.set(kind, (sent.get(kind) ?? 0) + body.length);
       }
       response.end(body);
@@ -283,7 +285,7 @@ function printSearches(searches: Map<string, SearchTransfer>): void {
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
   for (const [query, transfer] of searches) {
     const parts = [...transfer.byKind].map(([kind, bytes]) => `${kind} ${kib(bytes)}`).join(', ');
-    console.log(`first search for "${query}": ${kib(transfer.total)} transferred from /pagefind/ (${parts})`);
+    console.log(`first search for "${query}": ${kib(transfer.total)} transferred (${parts})`);
   }
 }
 

@@ -28,9 +28,10 @@ export interface PrecachePlan<T extends BuiltFile> {
   warnings: string[];
 }
 
-// The first shard carries Pagefind's scripts and wasm; the others (pagefind/shard-N/) only their index files.
+// The first shard carries Pagefind's script and wasm; the others (pagefind/shard-N/) only their index files.
+// Pagefind's own worker script is not used: the site searches in its own worker (src/scripts/search-engine.ts).
 const SEARCH_FILE =
-  /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind|(shard-\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)\/[^/]+\.pf_(index|fragment|filter)))$/;
+  /^pagefind\/(pagefind\.js|wasm\.[^/]+\.pagefind|(shard-\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)\/[^/]+\.pf_(index|fragment|filter)))$/;
 const PAPER_PAGE = /^papers\/[^/]+\/index\.html$/;
 // Browsers with service workers read woff2, so KaTeX's woff/ttf fallbacks and Pagefind's unused UI bundles stay out.
 const SHELL_FILE = /\.(html|css|js|woff2|svg|png|webmanifest)$/;

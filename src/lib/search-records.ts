@@ -57,7 +57,7 @@ export const ONE_SHARD_UP_TO = 10_000;
  * writes it (120–150 KB a page), so a big list is indexed as several shards, and the search page
  * merges them (Pagefind's multisite search). But every shard costs a first search one more index
  * chunk per word: at 10,000 papers, one shard took a one-word search from 209–211 KiB to 188–190 KiB
- * (both without the 12 KiB of Pagefind's worker script, which the benchmark then missed: 198–199 KiB now),
+ * (both without the 12 KiB of Pagefind's worker script, which the benchmark then missed),
  * for 1.2 GB of Pagefind memory instead of 0.6 GB and about the same time.
  */
 export function searchShardSize(count: number, env: Record<string, string | undefined> = process.env): number {
@@ -70,21 +70,6 @@ export function searchShardSize(count: number, env: Record<string, string | unde
  */
 export function searchShardMemory(size: number): number {
   return size * 150_000;
-}
-
-/**
- * Lists up to this many papers are searched on the page's own thread (Pagefind's `noWorker`), as
- * Pagefind did before 1.5; bigger ones in its web worker. The worker's script costs a first search
- * 12 KiB (one-word first searches at 10,000 papers: 198–199 KiB with it, 185–187 KiB without), but on
- * the page's thread the commonest words' searches block it: measured as long tasks in Chromium on the
- * 2-core CI machine, none at the real 327 papers, 0–55 ms at 1,000, 90–94 ms at 3,000 and 191–225 ms
- * at 10,000 for "long context" (52–106 ms for "kv cache eviction" or "reward model"); in the worker, none.
- */
-export const PAGE_THREAD_SEARCH_UP_TO = 1_000;
-
-/** Whether a list of `count` papers in `shards` shards is searched on the page's thread (one index, a small list). */
-export function searchesOnPageThread(count: number, shards: number): boolean {
-  return shards === 1 && count <= PAGE_THREAD_SEARCH_UP_TO;
 }
 
 /** How many shards `count` papers make in shards of `size` (at least one, so an empty list still has an index; see `firstSearchShardSize`). */

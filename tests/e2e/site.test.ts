@@ -97,23 +97,41 @@ describe('search', () => {
     await page.context().close();
   });
 
-  it("searches a small list on the page's thread, and a list of several shards in Pagefind's worker", async () => {
-    // 327 papers in one index: Pagefind's worker script would cost every first search 12 KiB (searchesOnPageThread).
-    // Service workers blocked: the site's own precaches pagefind-worker.js, whatever the page searches with.
+  it("searches in the site's own worker: the page's thread loads neither Pagefind nor its index", async () => {
+    // The page's resource timings list only its own fetches, the server's log the worker's too.
+    const pagefindOnPage = (page: Page) =>
+      page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.includes('/pagefind/')));
+    // Service workers blocked, so every file the search needs reaches the server.
+    for (const [server, query] of [[site, 'attention'], [fixture, 'reasoning']] as const) {
+      const base = new URL(server.root).pathname;
+      const page = await newPage({ serviceWorkers: 'block' });
+      server.requests.length = 0;
+      await page.goto(`${server.root}search/?q=${query}`);
+      await page.waitForSelector('#search-results li');
+      expect(server.requests.some((path) => /\/_astro\/search-worker[^/]*\.js$/.test(path))).toBe(true);
+      expect(server.requests).toContain(`${base}pagefind/pagefind.js`);
+      expect(server.requests.some((path) => path.startsWith(`${base}pagefind/index/`))).toBe(true);
+      // Pagefind's own worker would load a second copy of its script.
+      expect(server.requests.filter((path) => path.endsWith('pagefind-worker.js'))).toEqual([]);
+      expect(await pagefindOnPage(page)).toEqual([]);
+      await page.context().close();
+    }
+    // The fixture's index is in shards (SEARCH_SHARD_SIZE=2): the worker merged them all.
+    expect(fixture.requests.some((path) => path.startsWith('/shelf/pagefind/shard-3/'))).toBe(true);
+  });
+
+  it("searches on the page's thread where the browser cannot start a worker", async () => {
     const page = await newPage({ serviceWorkers: 'block' });
-    site.requests.length = 0;
-    await page.goto(`${site.root}search/?q=attention`);
+    await page.addInitScript(() => {
+      // @ts-expect-error: a browser without module workers
+      window.Worker = undefined;
+    });
+    await page.goto(`${fixture.root}search/?q=reasoning`);
     await page.waitForSelector('#search-results li');
-    expect(site.requests).toContain('/pagefind/pagefind.js');
-    expect(site.requests.filter((path) => path.endsWith('pagefind-worker.js'))).toEqual([]);
+    const onPage = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    expect(onPage).toContain('/shelf/pagefind/pagefind.js');
+    expect(await page.locator('#search-status').textContent()).toMatch(/papers? for “reasoning”/);
     await page.context().close();
-    // The fixture's index is in shards (SEARCH_SHARD_SIZE=2): searched in the worker, which still finds them.
-    const sharded = await newPage({ serviceWorkers: 'block' });
-    fixture.requests.length = 0;
-    await sharded.goto(`${fixture.root}search/?q=reasoning`);
-    await sharded.waitForSelector('#search-results li');
-    expect(fixture.requests).toContain('/shelf/pagefind/pagefind-worker.js');
-    await sharded.context().close();
   });
 
   it('links results to pages under the base path', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstSearchShardSize, PAGE_THREAD_SEARCH_UP_TO, searchDocument, searchesOnPageThread, searchShardCount, searchShardPath, searchShardSize } from '../../src/lib/search-records.ts';
+import { firstSearchShardSize, searchDocument, searchShardCount, searchShardPath, searchShardSize } from '../../src/lib/search-records.ts';
 
 const titles = new Map([
   ['long-context', 'Long context'],
@@ -50,16 +50,5 @@ describe('search shards', () => {
 
   it('puts the first shard in pagefind/ and the others beside its files', () => {
     expect([0, 1, 9].map(searchShardPath)).toEqual(['pagefind/', 'pagefind/shard-2/', 'pagefind/shard-10/']);
-  });
-});
-
-describe('searchesOnPageThread', () => {
-  it("searches one index of a small list on the page's thread, and anything bigger in Pagefind's worker", () => {
-    expect(searchesOnPageThread(327, 1)).toBe(true);
-    expect(searchesOnPageThread(PAGE_THREAD_SEARCH_UP_TO, 1)).toBe(true);
-    expect(searchesOnPageThread(PAGE_THREAD_SEARCH_UP_TO + 1, 1)).toBe(false);
-    expect(searchesOnPageThread(10_000, 1)).toBe(false);
-    // A list split into shards (SEARCH_SHARD_SIZE) merges them in the worker, however small.
-    expect(searchesOnPageThread(5, 3)).toBe(false);
   });
 });
