@@ -11,7 +11,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { cpuSetting, pagefindCpu, parseCpuList, pinnedLauncher } from '../lib/cpu-pinning.ts';
-import { searchShardFolder, searchShardSize, type SearchDocument } from '../lib/search-records.ts';
+import { searchChunkSize, searchShardFolder, searchShardSize, type SearchDocument } from '../lib/search-records.ts';
 
 /** What the indexer reports when it is done. */
 export interface IndexSummary {
@@ -140,6 +140,9 @@ export async function anotherPagefindApi(): Promise<PagefindApi> {
  * and two writes at once gained nothing: shards of 5,000 pinned to separate CPUs took 8.8–9.3 s each
  * to write side by side, against 4.6 s alone (at 50k, two writing at once held 1.1 GB, taking turns 0.75 GB).
  * `firstLane` is Pagefind's Node API as imported here, unless a test passes another.
+ * `chunkSize` is the word locations in each chunk of a shard's word index (`searchChunkSize`), which
+ * Pagefind 1.6 takes only from its environment (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE); a value set there
+ * by hand wins.
  * Returns the number of pages indexed.
  */
 export async function writeSearchIndex(
@@ -152,8 +155,10 @@ export async function writeSearchIndex(
     whileFirstShardWrites,
     secondLane,
     firstLane = { api: pagefind },
+    chunkSize = searchChunkSize(shardSize),
   }: {
     shardSize?: number;
+    chunkSize?: number;
     firstShard?: number;
     whileFirstShardWrites?: () => void;
     secondLane?: Promise<PagefindLane | undefined>;
@@ -185,7 +190,8 @@ export async function writeSearchIndex(
   };
   const openShard = async () => {
     const slot = await freeSlot();
-    const index = assertOk(await withBinary(slot.lane.binary, () => slot.lane.api.createIndex({ forceLanguage: 'en' }))).index!;
+    const settings = { PAGEFIND_EXTENDED_BINARY_PATH: slot.lane.binary, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? String(chunkSize) };
+    const index = assertOk(await withEnv(settings, () => slot.lane.api.createIndex({ forceLanguage: 'en' }))).index!;
     return { slot, index, adding: [] as Promise<unknown>[], shard: shards++ };
   };
   // Settles when the shard being written (if any) is written: the next write waits for it.
@@ -241,15 +247,20 @@ export async function writeSearchIndex(
   return count;
 }
 
-/** Runs `start` with Pagefind's Node API pointed at `binary`: it reads the variable when it starts a process. */
-function withBinary<T>(binary: string | undefined, start: () => T): T {
-  const before = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
-  if (binary) process.env.PAGEFIND_EXTENDED_BINARY_PATH = binary;
+/**
+ * Runs `start` with the environment's variables set to `settings` (those undefined left as they are):
+ * Pagefind's Node API reads which binary to start from it, and the process it starts inherits it.
+ */
+export function withEnv<T>(settings: Record<string, string | undefined>, start: () => T): T {
+  const before = Object.entries(settings).map(([name]) => [name, process.env[name]] as const);
+  for (const [name, value] of Object.entries(settings)) if (value !== undefined) process.env[name] = value;
   try {
     return start();
   } finally {
-    if (before === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
-    else process.env.PAGEFIND_EXTENDED_BINARY_PATH = before;
+    for (const [name, value] of before) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 

@@ -65,6 +65,22 @@ export function searchShardSize(count: number, env: Record<string, string | unde
 }
 
 /**
+ * Word locations in each chunk of a shard's word index, for a shard of `papers` papers: 50 × √papers,
+ * from 1,000 to Pagefind's default of 20,000. A first search loads Pagefind's metadata, which lists
+ * every chunk, and one chunk for each word it looks up; small chunks make the one lighter and the
+ * list longer, and 50 × √papers balances the two. Median first search over the benchmark's 20 typical
+ * queries (measured with Pagefind's worker and ten results drawn), at 10,000 papers: 224 KiB with
+ * chunks of 20,000, 214 with 10,000, 208 with 5,000, 206 with 3,000 (metadata 67, 69, 71 and 74 KiB);
+ * at 5,000 papers, 181 KiB with 20,000 and 155–157 with 2,500–5,000; at 1,000 papers, 133 KiB with
+ * 20,000, 103 with 5,000 and 98 with 1,000–2,000. Chunk edges fall differently with each size, and
+ * Pagefind also loads the chunks near a query word's unstemmed form, so single queries vary more.
+ * Pagefind reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (see `writeSearchIndex`).
+ */
+export function searchChunkSize(papers: number): number {
+  return Math.round(Math.min(20_000, Math.max(1_000, 50 * Math.sqrt(papers))));
+}
+
+/**
  * About what Pagefind holds in memory while it writes a shard of `size` papers (150 KB a paper at
  * 5,000, measured: 0.75–0.9 GB), so a second Pagefind process is started only with that much to spare.
  */

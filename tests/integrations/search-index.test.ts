@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, it } from 'vitest';
-import { anotherPagefindApi, installSearchIndex, pinPagefind, writeSearchIndex, type PagefindApi } from '../../src/integrations/search-index.ts';
+import { anotherPagefindApi, installSearchIndex, pinPagefind, withEnv, writeSearchIndex, type PagefindApi } from '../../src/integrations/search-index.ts';
 import { parseCpuList } from '../../src/lib/cpu-pinning.ts';
 import { searchDocument } from '../../src/lib/search-records.ts';
 
@@ -24,6 +24,23 @@ afterEach(() => {
 
 const titles = new Map([['long-context', 'Long context']]);
 const paper = { slug: 'a', title: 'Paper A', abstract: 'About ropes.', topics: ['long-context'], body: '' };
+
+describe('withEnv', () => {
+  it('sets the variables given for the call, leaves undefined ones alone, and restores them all after, even on error', () => {
+    process.env.SHELF_TEST_KEPT = 'kept';
+    expect(
+      withEnv({ SHELF_TEST_SET: 'set', SHELF_TEST_KEPT: undefined }, () => [process.env.SHELF_TEST_SET, process.env.SHELF_TEST_KEPT]),
+    ).toEqual(['set', 'kept']);
+    expect(process.env.SHELF_TEST_SET).toBeUndefined();
+    expect(() =>
+      withEnv({ SHELF_TEST_KEPT: 'changed' }, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(process.env.SHELF_TEST_KEPT).toBe('kept');
+    delete process.env.SHELF_TEST_KEPT;
+  });
+});
 
 describe('writeSearchIndex', () => {
   it('writes a Pagefind bundle holding one page per document', async () => {
@@ -59,6 +76,27 @@ describe('writeSearchIndex', () => {
     };
     await expect(writeSearchIndex([searchDocument(paper, titles)], out, { whileFirstShardWrites })).rejects.toThrow('related papers failed');
     await expect(writeSearchIndex([searchDocument(paper, titles)], out)).resolves.toBe(1);
+  });
+
+  it('cuts the word index into chunks of chunkSize word locations, unless PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE says otherwise', async () => {
+    const words = 'rotary position interpolation extends the context window of a transformer without training';
+    const documents = ['a', 'b', 'c', 'd'].map((slug) => searchDocument({ ...paper, slug, title: `Paper ${slug}`, abstract: words }, titles));
+    const chunks = async (options: { chunkSize?: number }) => {
+      const out = join(tempDir(), 'pagefind');
+      await writeSearchIndex(documents, out, options);
+      return readdirSync(join(out, 'index')).length;
+    };
+    // 4 papers: searchChunkSize(5,000), the default for a stream, holds the whole index in one chunk.
+    expect(await chunks({})).toBe(1);
+    const small = await chunks({ chunkSize: 10 });
+    expect(small).toBeGreaterThan(5);
+    expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBeUndefined();
+    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = '100000';
+    try {
+      expect(await chunks({ chunkSize: 10 })).toBe(1);
+    } finally {
+      delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    }
   });
 
   it('takes a stream of documents, shard by shard, as they come', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstSearchShardSize, searchDocument, searchShardCount, searchShardPath, searchShardSize } from '../../src/lib/search-records.ts';
+import { firstSearchShardSize, searchChunkSize, searchDocument, searchShardCount, searchShardPath, searchShardSize } from '../../src/lib/search-records.ts';
 
 const titles = new Map([
   ['long-context', 'Long context'],
@@ -50,5 +50,11 @@ describe('search shards', () => {
 
   it('puts the first shard in pagefind/ and the others beside its files', () => {
     expect([0, 1, 9].map(searchShardPath)).toEqual(['pagefind/', 'pagefind/shard-2/', 'pagefind/shard-10/']);
+  });
+});
+
+describe('searchChunkSize', () => {
+  it("grows as the square root of the papers in a shard, from 1,000 to Pagefind's default of 20,000", () => {
+    expect([1, 327, 1_000, 5_000, 10_000, 100_000, 1_000_000].map(searchChunkSize)).toEqual([1_000, 1_000, 1_581, 3_536, 5_000, 15_811, 20_000]);
   });
 });
