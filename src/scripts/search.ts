@@ -8,7 +8,13 @@ import { excerptParts, withoutLeadingTitle } from '../lib/search-excerpt.ts';
 import { joinBase } from '../lib/urls.ts';
 import { engineInWorker, openEngine, type EngineSetup, type ResultData, type SearchEngine } from './search-engine.ts';
 
-const PAGE_SIZE = 10;
+/**
+ * Results drawn at first: the first screen shows at most 4 (at 1920 × 1080; 1 on a phone), and each
+ * result's excerpt costs a fragment (about 0.9 KiB). The first scroll draws the rest of the first
+ * ten, and "Show more results" ten more at a time.
+ */
+const FIRST_RESULTS = 5;
+const MORE_RESULTS = 10;
 
 /**
  * The engine in the site's search worker, so that no search blocks the page (at 10,000 papers the
@@ -58,9 +64,12 @@ export async function startSearch(app: HTMLElement): Promise<void> {
   let run = 0;
   // The search whose results are listed, and how many of them are drawn.
   let shown = { id: 0, count: 0, drawn: 0 };
+  // Draws the rest of the first ten results on the reader's first scroll; a new search or a press of the button stops it.
+  let firstScroll = new AbortController();
 
   async function update(): Promise<void> {
     const current = ++run;
+    firstScroll.abort();
     const query = input.value.trim();
     const topics = boxes.filter((box) => box.checked).map((box) => box.value);
     writeUrl(query, topics);
@@ -74,12 +83,16 @@ export async function startSearch(app: HTMLElement): Promise<void> {
     const search = await engine.search(query || null, topics, 200);
     if (!search || current !== run) return;
     shown = { id: search.id, count: search.count, drawn: 0 };
-    const items = await nextItems();
+    const items = await nextItems(FIRST_RESULTS);
     if (current !== run) return;
     // Counts, results and the status change together, once the first results are drawn.
     showCounts(query ? search.topicCounts : totals);
     list.replaceChildren(...items);
     more.hidden = shown.drawn >= shown.count;
+    if (!more.hidden) {
+      firstScroll = new AbortController();
+      addEventListener('scroll', () => void showMore(MORE_RESULTS - FIRST_RESULTS, false), { once: true, passive: true, signal: firstScroll.signal });
+    }
     const count = search.count;
     const scope = topics.length ? ` in ${topics.join(' or ')}` : '';
     const what = query ? ` for “${query}”` : '';
@@ -87,20 +100,23 @@ export async function startSearch(app: HTMLElement): Promise<void> {
       count === 0 ? `No papers found${what}${scope}.` : `${count} ${count === 1 ? 'paper' : 'papers'}${what}${scope}.`;
   }
 
-  async function nextItems(): Promise<HTMLLIElement[]> {
+  /** The next `how many` results of the search shown, drawn. */
+  async function nextItems(howMany: number): Promise<HTMLLIElement[]> {
     const start = shown.drawn;
-    shown.drawn = Math.min(shown.count, start + PAGE_SIZE);
+    shown.drawn = Math.min(shown.count, start + howMany);
     return (await engine.results(shown.id, start, shown.drawn)).map(renderResult);
   }
 
-  async function showMore(): Promise<void> {
+  /** Adds `howMany` results to the list; `focus` (a press of the button) moves focus to the first of them. */
+  async function showMore(howMany: number, focus: boolean): Promise<void> {
     const current = run;
-    const items = await nextItems();
+    if (focus) firstScroll.abort();
+    const items = await nextItems(howMany);
     if (current !== run) return;
     list.append(...items);
     more.hidden = shown.drawn >= shown.count;
     // Keep keyboard users where the new results start.
-    items[0]?.querySelector('a')?.focus();
+    if (focus) items[0]?.querySelector('a')?.focus();
   }
 
   function renderResult(data: ResultData): HTMLLIElement {
@@ -172,6 +188,6 @@ export async function startSearch(app: HTMLElement): Promise<void> {
   });
   input.addEventListener('input', () => void update());
   for (const box of boxes) box.addEventListener('change', () => void update());
-  more.addEventListener('click', () => void showMore());
+  more.addEventListener('click', () => void showMore(MORE_RESULTS, true));
   await update();
 }

@@ -97,6 +97,28 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('draws five results, the rest of the first ten on the first scroll, then ten a press', async () => {
+    const page = await newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${site.root}search/`);
+    await search(page, 'model');
+    const count = () => page.locator('#search-results > li').count();
+    expect(Number((await page.textContent('#search-status'))!.match(/^(\d+)/)![1])).toBeGreaterThan(20);
+    expect(await count()).toBe(5);
+    // Nothing more arrives until the reader scrolls.
+    await page.waitForTimeout(300);
+    expect(await count()).toBe(5);
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 10);
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20);
+    // Focus moves to the first of the new results, for keyboard users.
+    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('#search-results > li')[10])).toBe(true);
+    // A new search starts again from five.
+    await search(page, 'attention');
+    expect(await count()).toBe(5);
+    await page.context().close();
+  });
+
   it("searches in the site's own worker: the page's thread loads neither Pagefind nor its index", async () => {
     // The page's resource timings list only its own fetches, the server's log the worker's too.
     const pagefindOnPage = (page: Page) =>
