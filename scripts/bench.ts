@@ -23,14 +23,26 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Ingest only (twice), for sizes whose build would take too long: `--papers 100000 --ingest-only`.
     'ingest-only': { type: 'boolean', default: false },
-    // Each is a first search in a fresh browser: the corpus's commonest phrase, and a narrower one.
     'search-of': { type: 'string' },
-    query: { type: 'string', multiple: true, default: ['long context', 'kv cache eviction'] },
+    // Each is a first search in a fresh browser (TYPICAL_QUERIES unless given).
+    query: { type: 'string', multiple: true },
     // Every memory sample of the build (seconds, MiB for the tree, then per program), to see when it peaks.
     'memory-log': { type: 'string' },
   },
 });
 const N = Number(values.papers);
+
+/**
+ * What readers of this list type, for the first-search figures: a term or phrase from each topic's
+ * vocabulary, rare and common words alike (the commonest phrase, "long context", among them).
+ */
+const TYPICAL_QUERIES = [
+  'rotary', 'kv cache eviction', 'reward model', 'long context', 'test-time adaptation', 'credit assignment',
+  'chain of thought', 'sparse attention', 'process reward', 'entropy minimization', 'retrieval augmented',
+  'position interpolation', 'memory', 'distillation', 'policy gradient', 'domain shift', 'needle in a haystack',
+  'speculative decoding', 'ring attention', 'self-consistency',
+];
+const queries = values.query ?? TYPICAL_QUERIES;
 const ROOT = join(import.meta.dirname, '..');
 const PAPERS_PER_DUMP = 1000;
 
@@ -287,10 +299,17 @@ function printSearches(searches: Map<string, SearchTransfer>): void {
     const parts = [...transfer.byKind].map(([kind, bytes]) => `${kind} ${kib(bytes)}`).join(', ');
     console.log(`first search for "${query}": ${kib(transfer.total)} transferred (${parts})`);
   }
+  const totals = [...searches.values()].map((transfer) => transfer.total).sort((a, b) => a - b);
+  if (totals.length > 2) {
+    const middle = totals.length / 2;
+    const median = totals.length % 2 ? totals[Math.floor(middle)] : (totals[middle - 1] + totals[middle]) / 2;
+    const under = totals.filter((bytes) => bytes <= 200_000).length;
+    console.log(`first searches: median ${kib(median)} (${(median / 1000).toFixed(0)} kB), ${kib(totals[0])} to ${kib(totals.at(-1)!)}; ${under} of ${totals.length} at most 200 kB`);
+  }
 }
 
 if (values['search-of']) {
-  printSearches(await firstSearchTransfers(values['search-of'], values.query!));
+  printSearches(await firstSearchTransfers(values['search-of'], queries));
   process.exit(0);
 }
 
@@ -329,7 +348,7 @@ const build = await runStage('npm', ['run', '--silent', 'build:site'], env, valu
 // The Pagefind integration logs its own time; it runs alongside Astro's page rendering, in its own processes.
 const pagefindMs = Number(/Pagefind \D*\d+ \D*in (\d+) ms/.exec(build.output)?.[1] ?? 0);
 const pages = readdirSync(join(dist, 'papers')).length;
-const searches = await firstSearchTransfers(dist, values.query!);
+const searches = await firstSearchTransfers(dist, queries);
 const phases = astroPhases(build.output);
 writeFileSync(join(root, 'build.log'), build.output);
 const pagefindPeak = Math.max(0, ...[...build.peakByName].filter(([name]) => name.startsWith('pagefind')).map(([, mib]) => mib));
