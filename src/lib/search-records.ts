@@ -65,8 +65,9 @@ export function searchShardSize(count: number, env: Record<string, string | unde
 }
 
 /**
- * Word locations in each chunk of a shard's word index, for a shard of `papers` papers: 50 × √papers,
- * from 1,000 to Pagefind's default of 20,000. A first search loads Pagefind's metadata, which lists
+ * Word locations in each chunk of a shard's word index, for shards of `papers` papers: 50 × √papers,
+ * from 1,000 to Pagefind's default of 20,000. (The half first shard of a list of several, and the last,
+ * take the size of the others: the optimum is flat, see the figures at 5,000.) A first search loads Pagefind's metadata, which lists
  * every chunk, and one chunk for each word it looks up; small chunks make the one lighter and the
  * list longer, and 50 × √papers balances the two. Median first search over the benchmark's 20 typical
  * queries (measured with Pagefind's worker and ten results drawn), at 10,000 papers: 224 KiB with

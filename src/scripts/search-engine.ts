@@ -111,15 +111,18 @@ export function engineInWorker(worker: Worker, setup: EngineSetup): Promise<Sear
     if (reply.ok) call?.resolve(reply.value);
     else call?.reject(new Error(reply.error));
   });
-  // The worker's script failed to load or threw: every waiting call fails, as will later ones.
+  // The worker's script failed to load, or threw outside a call: every waiting call fails, as will later ones.
+  let failure: Error | undefined;
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    for (const call of pending.values()) call.reject(new Error(`search worker failed: ${event.message || 'could not load'}`));
+    failure = new Error(`search worker failed: ${event.message || 'could not load'}`);
+    for (const call of pending.values()) call.reject(failure);
     pending.clear();
     worker.terminate();
   });
   const call = <T>(method: EngineRequest['method'], ...args: unknown[]) =>
     new Promise<T>((resolve, reject) => {
+      if (failure) return reject(failure);
       const id = ++next;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       worker.postMessage({ id, method, args } satisfies EngineRequest);

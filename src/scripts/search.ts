@@ -6,12 +6,12 @@
  */
 import { excerptParts, withoutLeadingTitle } from '../lib/search-excerpt.ts';
 import { joinBase } from '../lib/urls.ts';
-import { engineInWorker, openEngine, type EngineSetup, type ResultData, type SearchEngine } from './search-engine.ts';
+import { engineInWorker, openEngine, type EngineSetup, type ResultData, type SearchEngine, type SearchSummary } from './search-engine.ts';
 
 /**
  * Results drawn at first: the first screen shows at most 4 (at 1920 × 1080; 1 on a phone), and each
- * result's excerpt costs a fragment (about 0.9 KiB). The first scroll draws the rest of the first
- * ten, and "Show more results" ten more at a time.
+ * result's excerpt costs a fragment (about 0.9 KiB). The rest of the first ten are drawn when the
+ * reader sees the end of the list, and "Show more results" draws ten more at a time.
  */
 const FIRST_RESULTS = 5;
 const MORE_RESULTS = 10;
@@ -22,9 +22,13 @@ const MORE_RESULTS = 10;
  * the worker.
  */
 async function startEngine(setup: EngineSetup): Promise<SearchEngine> {
+  let worker: Worker | undefined;
   try {
-    return await engineInWorker(new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' }), setup);
-  } catch {
+    worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+    return await engineInWorker(worker, setup);
+  } catch (error) {
+    worker?.terminate();
+    console.warn('Shelf: searching on the page, as the search worker could not start:', error);
     return openEngine(setup);
   }
 }
@@ -47,29 +51,39 @@ export async function startSearch(app: HTMLElement): Promise<void> {
 
   // The other shards of a big list's index (data-shards: their paths under the base).
   const shards = (app.dataset.shards ?? '').split(' ').filter(Boolean);
+  const siteUrl = (path: string) => new URL(joinBase(base, path), location.href);
+  const unavailable = 'The search index could not be loaded. Browse by topic instead.';
   let engine: SearchEngine;
   let totals: Record<string, number>;
   try {
     engine = await startEngine({
-      pagefindUrl: new URL(joinBase(base, 'pagefind/pagefind.js'), location.href).href,
+      pagefindUrl: siteUrl('pagefind/pagefind.js').href,
       baseUrl: base,
-      shards: shards.map((shard) => new URL(joinBase(base, shard), location.href).pathname),
+      shards: shards.map((shard) => siteUrl(shard).pathname),
     });
     totals = await engine.topicTotals();
   } catch {
-    status.textContent = 'The search index could not be loaded. Browse by topic instead.';
+    status.textContent = unavailable;
     return;
   }
 
   let run = 0;
-  // The search whose results are listed, and how many of them are drawn.
-  let shown = { id: 0, count: 0, drawn: 0 };
-  // Draws the rest of the first ten results on the reader's first scroll; a new search or a press of the button stops it.
-  let firstScroll = new AbortController();
+  /** A search's results: how many, and how many are drawn. */
+  type Listed = { id: number; count: number; drawn: number };
+  // The search listed, the run that listed it, and the draw under way: draws go one after another, in order.
+  let shown: Listed = { id: 0, count: 0, drawn: 0 };
+  let listedRun = 0;
+  let drawing: Promise<unknown> = Promise.resolve();
+  // Draws the rest of the first ten results once the reader sees the end of the first five.
+  const endInView = new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    endInView.disconnect();
+    void showMore(MORE_RESULTS - FIRST_RESULTS, false);
+  });
 
   async function update(): Promise<void> {
     const current = ++run;
-    firstScroll.abort();
+    endInView.disconnect();
     const query = input.value.trim();
     const topics = boxes.filter((box) => box.checked).map((box) => box.value);
     writeUrl(query, topics);
@@ -77,22 +91,30 @@ export async function startSearch(app: HTMLElement): Promise<void> {
       showCounts(totals);
       list.replaceChildren();
       more.hidden = true;
+      listedRun = current;
       status.textContent = 'Type a word from a title, abstract or note, or pick a topic.';
       return;
     }
-    const search = await engine.search(query || null, topics, 200);
-    if (!search || current !== run) return;
-    shown = { id: search.id, count: search.count, drawn: 0 };
-    const items = await nextItems(FIRST_RESULTS);
+    let search: SearchSummary;
+    let items: HTMLLIElement[];
+    try {
+      const found = await engine.search(query || null, topics, 200);
+      if (!found || current !== run) return;
+      search = found;
+      const listed = { id: search.id, count: search.count, drawn: 0 };
+      shown = listed;
+      items = await draw(listed, FIRST_RESULTS);
+    } catch {
+      if (current === run) status.textContent = unavailable;
+      return;
+    }
     if (current !== run) return;
     // Counts, results and the status change together, once the first results are drawn.
     showCounts(query ? search.topicCounts : totals);
     list.replaceChildren(...items);
+    listedRun = current;
     more.hidden = shown.drawn >= shown.count;
-    if (!more.hidden) {
-      firstScroll = new AbortController();
-      addEventListener('scroll', () => void showMore(MORE_RESULTS - FIRST_RESULTS, false), { once: true, passive: true, signal: firstScroll.signal });
-    }
+    if (!more.hidden) endInView.observe(more);
     const count = search.count;
     const scope = topics.length ? ` in ${topics.join(' or ')}` : '';
     const what = query ? ` for “${query}”` : '';
@@ -100,21 +122,34 @@ export async function startSearch(app: HTMLElement): Promise<void> {
       count === 0 ? `No papers found${what}${scope}.` : `${count} ${count === 1 ? 'paper' : 'papers'}${what}${scope}.`;
   }
 
-  /** The next `how many` results of the search shown, drawn. */
-  async function nextItems(howMany: number): Promise<HTMLLIElement[]> {
-    const start = shown.drawn;
-    shown.drawn = Math.min(shown.count, start + howMany);
-    return (await engine.results(shown.id, start, shown.drawn)).map(renderResult);
+  /** Draws the next `howMany` results of `listed`, after every draw asked before; none once another search is listed. */
+  function draw(listed: Listed, howMany: number): Promise<HTMLLIElement[]> {
+    const drawn = drawing.then(async () => {
+      if (listed !== shown) return [];
+      const start = listed.drawn;
+      listed.drawn = Math.min(listed.count, start + howMany);
+      return (await engine.results(listed.id, start, listed.drawn)).map(renderResult);
+    });
+    drawing = drawn.catch(() => {});
+    return drawn;
   }
 
   /** Adds `howMany` results to the list; `focus` (a press of the button) moves focus to the first of them. */
   async function showMore(howMany: number, focus: boolean): Promise<void> {
-    const current = run;
-    if (focus) firstScroll.abort();
-    const items = await nextItems(howMany);
-    if (current !== run) return;
+    // While a newer search is on its way, the list on screen is about to go.
+    if (listedRun !== run) return;
+    const listed = shown;
+    if (focus) endInView.disconnect();
+    let items: HTMLLIElement[];
+    try {
+      items = await draw(listed, howMany);
+    } catch {
+      status.textContent = unavailable;
+      return;
+    }
+    if (listed !== shown) return;
     list.append(...items);
-    more.hidden = shown.drawn >= shown.count;
+    more.hidden = listed.drawn >= listed.count;
     // Keep keyboard users where the new results start.
     if (focus) items[0]?.querySelector('a')?.focus();
   }

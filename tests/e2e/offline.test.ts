@@ -68,6 +68,9 @@ describe('offline, after one visit', () => {
     await page.goto(`${site.root}search/?q=model`);
     const all = await searchResults(page, 'model');
     expect(all.length).toBeGreaterThan(0);
+    // Searched in the site's worker, offline too: the page's own thread fetched nothing of the index.
+    const onPage = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(onPage.filter((url) => url.includes('/pagefind/'))).toEqual([]);
     await page.getByRole('checkbox', { name: new RegExp(`^${topicTitle}`) }).check();
     await page.waitForFunction((t) => document.querySelector('#search-status')?.textContent?.includes(` in ${t}`), topicTitle);
     const result = page.locator('#search-results .paper-title a').first();

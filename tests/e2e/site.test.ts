@@ -97,24 +97,27 @@ describe('search', () => {
     await page.context().close();
   });
 
-  it('draws five results, the rest of the first ten on the first scroll, then ten a press', async () => {
+  it('draws five results, the rest of the first ten when the end of the list comes into view, then ten a press', async () => {
     const page = await newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${site.root}search/`);
     await search(page, 'model');
     const count = () => page.locator('#search-results > li').count();
     expect(Number((await page.textContent('#search-status'))!.match(/^(\d+)/)![1])).toBeGreaterThan(20);
     expect(await count()).toBe(5);
-    // Nothing more arrives until the reader scrolls.
+    // Nothing more arrives until the reader sees the end of the list; a small scroll does not show it.
+    await page.mouse.wheel(0, 200);
     await page.waitForTimeout(300);
     expect(await count()).toBe(5);
-    await page.mouse.wheel(0, 400);
+    await page.locator('#search-more').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 10);
     await page.click('#search-more');
     await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20);
     // Focus moves to the first of the new results, for keyboard users.
     expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('#search-results > li')[10])).toBe(true);
-    // A new search starts again from five.
+    // A new search, typed at the top of the page, starts again from five.
+    await page.evaluate(() => scrollTo(0, 0));
     await search(page, 'attention');
+    await page.waitForTimeout(300);
     expect(await count()).toBe(5);
     await page.context().close();
   });
@@ -142,18 +145,23 @@ describe('search', () => {
     expect(fixture.requests.some((path) => path.startsWith('/shelf/pagefind/shard-3/'))).toBe(true);
   });
 
-  it("searches on the page's thread where the browser cannot start a worker", async () => {
-    const page = await newPage({ serviceWorkers: 'block' });
-    await page.addInitScript(() => {
-      // @ts-expect-error: a browser without module workers
-      window.Worker = undefined;
-    });
-    await page.goto(`${fixture.root}search/?q=reasoning`);
-    await page.waitForSelector('#search-results li');
-    const onPage = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
-    expect(onPage).toContain('/shelf/pagefind/pagefind.js');
-    expect(await page.locator('#search-status').textContent()).toMatch(/papers? for “reasoning”/);
-    await page.context().close();
+  it("searches on the page's thread where the browser cannot start the worker, or its script fails to load", async () => {
+    const noWorkers = async (page: Page) =>
+      page.addInitScript(() => {
+        // @ts-expect-error: a browser without module workers
+        window.Worker = undefined;
+      });
+    const workerMissing = async (page: Page) => page.route('**/search-worker*.js', (route) => route.fulfill({ status: 404, body: '' }));
+    for (const breakWorker of [noWorkers, workerMissing]) {
+      const page = await newPage({ serviceWorkers: 'block' });
+      await breakWorker(page);
+      await page.goto(`${fixture.root}search/?q=reasoning`);
+      await page.waitForSelector('#search-results li');
+      const onPage = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+      expect(onPage).toContain('/shelf/pagefind/pagefind.js');
+      expect(await page.locator('#search-status').textContent()).toMatch(/papers? for “reasoning”/);
+      await page.context().close();
+    }
   });
 
   it('links results to pages under the base path', async () => {

@@ -81,15 +81,23 @@ describe('writeSearchIndex', () => {
   it('cuts the word index into chunks of chunkSize word locations, unless PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE says otherwise', async () => {
     const words = 'rotary position interpolation extends the context window of a transformer without training';
     const documents = ['a', 'b', 'c', 'd'].map((slug) => searchDocument({ ...paper, slug, title: `Paper ${slug}`, abstract: words }, titles));
-    const chunks = async (options: { chunkSize?: number }) => {
+    // What Pagefind's process is started with: the variable as createIndex sees it.
+    const seen: (string | undefined)[] = [];
+    const api: PagefindApi = {
+      createIndex: (options) => (seen.push(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE), pagefind.createIndex(options)),
+      close: () => pagefind.close(),
+    };
+    const chunks = async (options: { chunkSize?: number; shardSize?: number }) => {
       const out = join(tempDir(), 'pagefind');
-      await writeSearchIndex(documents, out, options);
+      await writeSearchIndex(documents, out, { ...options, firstLane: { api } });
       return readdirSync(join(out, 'index')).length;
     };
-    // 4 papers: searchChunkSize(5,000), the default for a stream, holds the whole index in one chunk.
+    // By default, searchChunkSize of the shard size: 3,536 for shards of 5,000 (a stream's default), 1,000 for 2.
     expect(await chunks({})).toBe(1);
-    const small = await chunks({ chunkSize: 10 });
-    expect(small).toBeGreaterThan(5);
+    expect(await chunks({ shardSize: 2 })).toBe(1);
+    expect(seen.splice(0)).toEqual(['3536', '1000', '1000']);
+    expect(await chunks({ chunkSize: 10 })).toBeGreaterThan(5);
+    expect(seen.splice(0)).toEqual(['10']);
     expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBeUndefined();
     process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = '100000';
     try {

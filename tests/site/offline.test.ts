@@ -27,6 +27,8 @@ describe.each(builds)('offline reading in the $name build', (build) => {
     for (const slug of topics.keys()) shell.push(`topics/${slug}/index.html`);
     for (const url of shell) expect(precache.has(url), url).toBe(true);
     expect([...precache.keys()].filter((url) => /^_astro\/BaseLayout\.[^/]+\.css$/.test(url))).toHaveLength(1);
+    // The search worker, which loads Pagefind: search works offline only with it.
+    expect([...precache.keys()].filter((url) => /^_astro\/search-worker[^/]*\.js$/.test(url))).toHaveLength(1);
     expect([...precache.keys()].filter((url) => url.startsWith('icons/')).sort()).toEqual([
       'icons/icon-192.png',
       'icons/icon-512.png',
