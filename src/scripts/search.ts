@@ -5,6 +5,7 @@
  * highlighted matches. The query lives in the URL.
  */
 import { excerptParts, withoutLeadingTitle } from '../lib/search-excerpt.ts';
+import { searchTerms } from '../lib/search-query.ts';
 import { joinBase } from '../lib/urls.ts';
 import { engineInWorker, openEngine, type EngineSetup, type ResultData, type SearchEngine, type SearchSummary } from './search-engine.ts';
 
@@ -98,7 +99,8 @@ export async function startSearch(app: HTMLElement): Promise<void> {
     let search: SearchSummary;
     let items: HTMLLIElement[];
     try {
-      const found = await engine.search(query || null, topics, 200);
+      // The status names the query as typed; Pagefind gets its words that narrow the search.
+      const found = await engine.search(query ? searchTerms(query) : null, topics, 200);
       if (!found || current !== run) return;
       search = found;
       const listed = { id: search.id, count: search.count, drawn: 0 };

@@ -145,6 +145,24 @@ describe('search', () => {
     expect(fixture.requests.some((path) => path.startsWith('/shelf/pagefind/shard-3/'))).toBe(true);
   });
 
+  it('looks up no index chunk for the function words between the words of a query', async () => {
+    const chunksFor = async (query: string) => {
+      const page = await newPage({ serviceWorkers: 'block' });
+      site.requests.length = 0;
+      await page.goto(`${site.root}search/?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction(() => /papers? for/.test(document.querySelector('#search-status')?.textContent ?? ''));
+      const status = await page.textContent('#search-status');
+      await page.context().close();
+      return { status, chunks: site.requests.filter((path) => path.includes('/pagefind/index/')).sort() };
+    };
+    const phrase = await chunksFor('chain of thought');
+    const words = await chunksFor('chain thought');
+    expect(phrase.chunks.length).toBeGreaterThan(0);
+    expect(phrase.chunks).toEqual(words.chunks);
+    // The status names the query as typed.
+    expect(phrase.status).toMatch(/^\d+ papers? for “chain of thought”\.$/);
+  });
+
   it("searches on the page's thread where the browser cannot start the worker, or its script fails to load", async () => {
     const noWorkers = async (page: Page) =>
       page.addInitScript(() => {
