@@ -66,10 +66,10 @@ export function searchShardSize(count: number, env: Record<string, string | unde
 
 /**
  * Word locations in each chunk of a shard's word index, for shards of `papers` papers: 50 × √papers,
- * from 1,000 to Pagefind's default of 20,000. (The half first shard of a list of several, and the last,
- * take the size of the others: the optimum is flat, see the figures at 5,000.) A first search loads Pagefind's metadata, which lists
- * every chunk, and one chunk for each word it looks up; small chunks make the one lighter and the
- * list longer, and 50 × √papers balances the two. Median first search over the benchmark's 20 typical
+ * from 1,000 to Pagefind's default of 20,000 (the half first shard of a list of several, and the last,
+ * take the others' size: the optimum is flat, see the figures at 5,000). A first search loads
+ * Pagefind's metadata, which lists every chunk, and one chunk for each word it looks up; small chunks
+ * make the one lighter and the list longer, and 50 × √papers balances the two. Median first search over the benchmark's 20 typical
  * queries (measured with Pagefind's worker and ten results drawn), at 10,000 papers: 224 KiB with
  * chunks of 20,000, 214 with 10,000, 208 with 5,000, 206 with 3,000 (metadata 67, 69, 71 and 74 KiB);
  * at 5,000 papers, 181 KiB with 20,000 and 155–157 with 2,500–5,000; at 1,000 papers, 133 KiB with

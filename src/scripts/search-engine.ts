@@ -33,7 +33,10 @@ export interface EngineSetup {
 }
 
 export interface SearchEngine {
-  /** Papers in each topic, over the whole list. */
+  /**
+   * Papers in each topic, over the whole list. The page has these already; asking Pagefind loads its
+   * topic filter, without which a search reports no per-topic counts (it loads only the filters it narrows by).
+   */
   topicTotals(): Promise<Record<string, number>>;
   /** Searches `query` (null: every paper) within `topics` (none: all). Null when a newer search came within `debounceMs`. */
   search(query: string | null, topics: string[], debounceMs: number): Promise<SearchSummary | null>;
