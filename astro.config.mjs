@@ -4,11 +4,8 @@ import mdx from '@astrojs/mdx';
 import { defineConfig, envField } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import background from './src/integrations/background.ts';
-import contentStore from './src/integrations/content-store.ts';
-import heap from './src/integrations/heap.ts';
-import paperPages from './src/integrations/paper-pages.ts';
-import serviceWorker from './src/integrations/service-worker.ts';
+import serviceWorker from './src/offline/service-worker.ts';
+import searchIndex from './src/search/search-index.ts';
 
 /** The repository's web address: env REPO_URL, else package.json "repository", else the default. */
 function defaultRepoUrl() {
@@ -28,15 +25,14 @@ export default defineConfig({
   cacheDir: process.env.SHELF_CACHE_DIR || './node_modules/.astro',
   // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time; MDX extends this config.
   markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
-  // paperPages() writes most paper pages at build:done, before background() checks the search index against them;
-  // serviceWorker() precaches the pages and the index, so it comes last.
-  integrations: [heap(), mdx({ extendMarkdownConfig: true }), contentStore(), paperPages(), background(), serviceWorker()],
+  // searchIndex() installs the index at build:done; serviceWorker() precaches the pages and the index, so it comes last.
+  integrations: [mdx({ extendMarkdownConfig: true }), searchIndex(), serviceWorker()],
   env: {
     schema: {
       REPO_URL: envField.string({ context: 'server', access: 'public', url: true, default: defaultRepoUrl() }),
     },
   },
   devToolbar: { enabled: false },
-  // The search worker (src/scripts/search-worker.ts) is a module worker: it imports Pagefind's script at run time.
+  // The search worker (src/search/search-worker.ts) is a module worker: it imports Pagefind's script at run time.
   vite: { worker: { format: 'es' } },
 });

@@ -10,14 +10,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/site/**', 'tests/e2e/**', '**/node_modules/**'],
+          exclude: ['tests/build/**', 'tests/e2e/**', '**/node_modules/**'],
         },
       },
       {
         test: {
           name: 'site',
-          include: ['tests/site/**/*.test.ts'],
-          globalSetup: ['tests/site/global-setup.ts'],
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['tests/build/global-setup.ts'],
           testTimeout: 30_000,
         },
       },

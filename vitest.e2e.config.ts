@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     name: 'e2e',
     include: ['tests/e2e/**/*.test.ts'],
-    globalSetup: ['tests/site/global-setup.ts'],
+    globalSetup: ['tests/build/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

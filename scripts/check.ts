@@ -3,9 +3,9 @@
  * Validates every paper file; exits non-zero on any error. Run by pull requests.
  */
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/lib/check.ts';
-import { formatDiagnostic } from '../src/lib/ingest/diagnostics.ts';
-import { plural } from '../src/lib/text.ts';
+import { checkContent } from '../src/papers/check.ts';
+import { formatDiagnostic } from '../src/ingest/diagnostics.ts';
+import { plural } from '../src/site/text.ts';
 
 const { values } = parseArgs({
   options: {

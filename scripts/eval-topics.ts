@@ -12,11 +12,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { classify, compileTopics, type Classification } from '../src/lib/classify.ts';
-import { evaluate, normaliseTitle, parseLabels, type Case, type Evaluation, type Label } from '../src/lib/evaluate.ts';
-import { parsePaperFile } from '../src/lib/frontmatter.ts';
-import { parseDump } from '../src/lib/ingest/parse.ts';
-import { loadTopics, type Topic } from '../src/lib/topics.ts';
+import { classify, compileTopics, type Classification } from '../src/topics/classify.ts';
+import { evaluate, normaliseTitle, parseLabels, type Case, type Evaluation, type Label } from '../src/topics/evaluate.ts';
+import { parsePaperFile } from '../src/papers/frontmatter.ts';
+import { parseDump } from '../src/ingest/parse.ts';
+import { loadTopics, type Topic } from '../src/topics/topics.ts';
 
 /** A paper as the evaluation needs it; `topics` and `autoTopics` only when read from a paper file. */
 export interface EvalPaper {

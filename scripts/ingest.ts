@@ -1,17 +1,17 @@
 /**
  * `npm run ingest [-- --dumps DIR --out DIR --topics DIR]`
- * Turns the paper dumps into one Markdown file per paper. See src/lib/ingest.
+ * Turns the paper dumps into one Markdown file per paper. See src/ingest.
  */
 import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
-import type { IngestReport } from '../src/lib/ingest/index.ts';
+import type { IngestReport } from '../src/ingest/index.ts';
 
 // Node keeps the compiled modules on disk, so a second run skips stripping and compiling them
 // (0.4 s → 0.25 s to load ingest). Only modules loaded after this call use it: hence the imports below.
 enableCompileCache();
-const { formatDiagnostic, IngestError } = await import('../src/lib/ingest/diagnostics.ts');
-const { runIngest } = await import('../src/lib/ingest/index.ts');
-const { plural } = await import('../src/lib/text.ts');
+const { formatDiagnostic, IngestError } = await import('../src/ingest/diagnostics.ts');
+const { runIngest } = await import('../src/ingest/index.ts');
+const { plural } = await import('../src/site/text.ts');
 
 const { values } = parseArgs({
   options: {

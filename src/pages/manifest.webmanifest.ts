@@ -1,6 +1,6 @@
 /** The web app manifest, so the site can be installed; its URLs follow the configured `base`. */
 import type { APIRoute } from 'astro';
-import { withBase } from '../lib/urls.ts';
+import { withBase } from '../site/urls.ts';
 
 export const GET: APIRoute = () =>
   new Response(

@@ -1,9 +1,9 @@
 /** The notes feed: papers with notes, most recently noted first (RSS 2.0). */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getNotedPapersNewestFirst } from '../lib/collections.ts';
-import { excerpt, notesText } from '../lib/text.ts';
-import { paperPath, withBase } from '../lib/urls.ts';
+import { getNotedPapersNewestFirst } from '../site/collections.ts';
+import { excerpt, notesText } from '../site/text.ts';
+import { paperPath, withBase } from '../site/urls.ts';
 
 // Without a configured `site` the feed still builds, with addresses on the preview server.
 const FALLBACK_ORIGIN = 'http://localhost:4321';

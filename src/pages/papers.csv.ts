@@ -1,7 +1,6 @@
 /** `/papers.csv`: the catalogue as one row per paper (columns in `CSV_COLUMNS`). */
 import type { APIRoute } from 'astro';
-import { catalogueResponse, csvRows } from '../lib/catalogue.ts';
-import { getCatalogueEntries } from '../lib/collections.ts';
+import { csvRows, streamedResponse } from '../catalogue/catalogue.ts';
+import { getCatalogueEntries } from '../site/collections.ts';
 
-export const GET: APIRoute = ({ site }) =>
-  catalogueResponse({ path: 'papers.csv', pieces: async () => csvRows(await getCatalogueEntries(site)) }, 'text/csv; charset=utf-8');
+export const GET: APIRoute = async ({ site }) => streamedResponse(csvRows(await getCatalogueEntries(site)), 'text/csv; charset=utf-8');

@@ -6,8 +6,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
-import { fixtureSite, readPapers, readTopics, realSite } from '../site/builds.ts';
-import { buildEnv } from '../site/global-setup.ts';
+import { fixtureSite, readPapers, readTopics, realSite } from '../build/builds.ts';
+import { buildEnv } from '../build/global-setup.ts';
 
 let browser: Browser;
 

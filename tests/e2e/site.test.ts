@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
-import { fixtureSite, readPapers, readTopics, realSite } from '../site/builds.ts';
+import { fixtureSite, readPapers, readTopics, realSite } from '../build/builds.ts';
 
 let browser: Browser;
 let site: StaticSite;

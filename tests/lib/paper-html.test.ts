@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../src/lib/classify.ts';
+import type { Classification } from '../../src/topics/classify.ts';
 import { paperItemHtml, paperPageParts, personFieldsHtml, topicEvidenceHtml, type PaperEntryLike } from '../../src/lib/paper-html.ts';
 
 const topics = [

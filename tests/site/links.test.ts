@@ -1,56 +1,45 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { builds, listFiles, type SiteBuild } from './builds.ts';
+import { extractLinks, trimUrl } from '../../src/site/links.ts';
 
-/** The file a root-relative URL maps to in the build, or null when it is outside the base. */
-function fileFor(build: SiteBuild, url: string): string | null {
-  const path = decodeURIComponent(url.split(/[?#]/)[0]!);
-  if (!path.startsWith(build.base)) return null;
-  const target = join(build.outDir, path.slice(build.base.length));
-  if (existsSync(target) && statSync(target).isDirectory()) return join(target, 'index.html');
-  return target;
-}
+describe('trimUrl', () => {
+  it.each([
+    ['https://github.com/a/b.', 'https://github.com/a/b'],
+    ['https://github.com/a/b).', 'https://github.com/a/b'],
+    ['https://github.com/a/b,', 'https://github.com/a/b'],
+    ['https://en.wikipedia.org/wiki/Foo_(bar)', 'https://en.wikipedia.org/wiki/Foo_(bar)'],
+    ['https://en.wikipedia.org/wiki/Foo_(bar)).', 'https://en.wikipedia.org/wiki/Foo_(bar)'],
+    ['https://x.org/page?a=1;', 'https://x.org/page?a=1'],
+    ["https://x.org/p'", 'https://x.org/p'],
+  ])('trims %s to %s', (raw, expected) => {
+    expect(trimUrl(raw)).toBe(expected);
+  });
+});
 
-describe.each(builds)('links in the $name build', (build) => {
-  const pages = listFiles(build.outDir).filter((file) => file.endsWith('.html') && !file.includes('/pagefind/'));
-
-  it('resolves every internal href and src to a file, and every internal link starts with the base', () => {
-    const broken: string[] = [];
-    for (const page of pages) {
-      const root = parse(readFileSync(page, 'utf8'));
-      for (const element of root.querySelectorAll('[href], [src]')) {
-        const url = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
-        if (!url.startsWith('/') || url.startsWith('//')) continue;
-        const file = fileFor(build, url);
-        if (!file) broken.push(`${relative(build.outDir, page)}: ${url} is outside the base ${build.base}`);
-        else if (!existsSync(file)) broken.push(`${relative(build.outDir, page)}: ${url} has no file`);
-      }
-    }
-    expect(broken).toEqual([]);
+describe('extractLinks', () => {
+  it('finds a code link at the end of a sentence and labels it by host and path', () => {
+    expect(extractLinks('Code is available at https://github.com/liangchen527/ITTA.')).toEqual([
+      { kind: 'code', url: 'https://github.com/liangchen527/ITTA', label: 'github.com/liangchen527/ITTA' },
+    ]);
   });
 
-  it('resolves every same-page #fragment to an element id', () => {
-    const broken: string[] = [];
-    for (const page of pages) {
-      const root = parse(readFileSync(page, 'utf8'));
-      for (const link of root.querySelectorAll('a[href^="#"]')) {
-        const id = decodeURIComponent(link.getAttribute('href')!.slice(1));
-        if (!root.getElementById(id)) broken.push(`${relative(build.outDir, page)}: #${id}`);
-      }
-    }
-    expect(broken).toEqual([]);
+  it('treats other hosts as project pages', () => {
+    expect(extractLinks('See our page (https://example.org/project/).')).toEqual([
+      { kind: 'project', url: 'https://example.org/project/', label: 'example.org/project' },
+    ]);
   });
 
-  it('uses no relative links that would break under another base', () => {
-    const relativeLinks: string[] = [];
-    for (const page of pages) {
-      for (const element of parse(readFileSync(page, 'utf8')).querySelectorAll('a[href], link[href], script[src]')) {
-        const url = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
-        if (!/^(\/|#|https?:|mailto:|data:)/.test(url)) relativeLinks.push(`${relative(build.outDir, page)}: ${url}`);
-      }
-    }
-    expect(relativeLinks).toEqual([]);
+  it('adds https to bare GitHub addresses', () => {
+    expect(extractLinks('Code: github.com/open-compass/Ada-LEval')).toEqual([
+      { kind: 'code', url: 'https://github.com/open-compass/Ada-LEval', label: 'github.com/open-compass/Ada-LEval' },
+    ]);
+  });
+
+  it('lists each address once, in order of appearance', () => {
+    const text = 'https://github.com/a/b and https://github.com/a/b/ then https://b.org/x';
+    expect(extractLinks(text).map((link) => link.url)).toEqual(['https://github.com/a/b', 'https://b.org/x']);
+  });
+
+  it('finds nothing in text without addresses', () => {
+    expect(extractLinks('We share our data, models, and code for reproducibility.')).toEqual([]);
   });
 });

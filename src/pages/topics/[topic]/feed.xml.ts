@@ -1,9 +1,9 @@
 /** `/topics/<topic>/feed.xml`: an Atom feed of the topic's papers, most recently changed first. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { atomFeed } from '../../../lib/atom.ts';
-import { getPapers, getTopics, paperFileDate } from '../../../lib/collections.ts';
-import { excerpt } from '../../../lib/text.ts';
-import { paperPath, topicFeedPath, topicPath, withBase } from '../../../lib/urls.ts';
+import { atomFeed } from '../../../feeds/atom.ts';
+import { getPapers, getTopics, paperFileDate } from '../../../site/collections.ts';
+import { excerpt } from '../../../site/text.ts';
+import { paperPath, topicFeedPath, topicPath, withBase } from '../../../site/urls.ts';
 
 // Without a configured `site` the feed still builds, with addresses on the preview server.
 const FALLBACK_ORIGIN = 'http://localhost:4321';

@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builds, readPage, readPapers, readSearchFragments, readTopics, searchShardDirs } from './builds.ts';
+import { searchShardCount, searchShardSize } from '../../src/search/search-records.ts';
+
+describe.each(builds)('the Pagefind index of the $name build', (build) => {
+  const papers = readPapers(build);
+  const topics = readTopics(build);
+  const bundle = join(build.outDir, 'pagefind');
+  const fragments = readSearchFragments(build);
+  const byUrl = new Map(fragments.map((fragment) => [fragment.url, fragment]));
+
+  it('exists and holds exactly the paper pages, at their URLs relative to the base', () => {
+    const counts = searchShardDirs(build).flatMap((shard) => {
+      const entry = JSON.parse(readFileSync(join(shard, 'pagefind-entry.json'), 'utf8'));
+      return Object.values(entry.languages as Record<string, { page_count: number }>).map((l) => l.page_count);
+    });
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(papers.length);
+    expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
+    expect(fragments.map((fragment) => fragment.url).sort()).toEqual(papers.map((paper) => `/papers/${paper.slug}/`).sort());
+    for (const url of byUrl.keys()) expect(existsSync(join(build.outDir, url, 'index.html')), url).toBe(true);
+  });
+
+  it('holds each paper’s title as metadata, its topic titles as the topic filter, and its title and abstract as text', () => {
+    for (const paper of papers) {
+      const fragment = byUrl.get(`/papers/${paper.slug}/`)!;
+      expect(fragment.meta.title, paper.path).toBe(paper.data.title);
+      expect(fragment.filters.topic ?? [], paper.path).toEqual(paper.data.topics.map((slug) => topics.get(slug)));
+      expect(fragment.content.startsWith(paper.data.title.replace(/\s+/g, ' ')), paper.path).toBe(true);
+      // The abstract's last words, as the reader sees them; nothing of the page around it (chips, evidence, chrome).
+      const tail = paper.data.abstract.trim().split(/\s+/).slice(-4).join(' ');
+      expect(fragment.content, paper.path).toContain(tail);
+      expect(fragment.content, paper.path).not.toMatch(/Edit this page|Related papers|Listed in/);
+    }
+  });
+
+  it('is split into shards of SEARCH_SHARD_SIZE papers, the first of several holding half, each listed on the search page for merging', () => {
+    const size = searchShardSize(papers.length, build.env);
+    const shards = searchShardDirs(build);
+    expect(shards).toHaveLength(searchShardCount(papers.length, size));
+    // Pages per shard, as Pagefind counted them: the real list in one; the fixture's five papers in shards of two, the first of one.
+    const pageCounts = shards.map((dir) => JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')).languages.en.page_count as number);
+    expect(pageCounts).toEqual(size >= papers.length ? [papers.length] : [1, 2, 2]);
+    const listed = readPage(build, 'search/').querySelector('#search-app')?.getAttribute('data-shards') ?? '';
+    expect(listed.split(' ').filter(Boolean)).toEqual(shards.slice(1).map((dir) => `pagefind/${dir.split('/').pop()}/`));
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { catalogueJson, catalogueResponse, csvField, csvRows, CSV_COLUMNS, streamedResponse, takeCatalogueFiles } from '../../src/catalogue/catalogue.ts';
+import type { Catalogue, CatalogueEntry } from '../../src/papers/schema.ts';
+
+const entry: CatalogueEntry = {
+  id: 'a-paper',
+  url: '/papers/a-paper/',
+  title: 'A "Quoted", Comma Title',
+  abstract: 'Line one.\n\nLine two.',
+  topics: ['long-context', 'long-cot'],
+  sources: [{ dump: 'a.txt', line: 3 }],
+  status: null,
+  tags: [],
+  rating: 4,
+  links: [{ label: 'Code', url: 'https://github.com/x/y' }],
+  notes: '',
+  related: ['b', 'c'],
+};
+
+describe('csvField', () => {
+  it('quotes fields with commas, quotes or line breaks and doubles the quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+});
+
+describe('csvRows', () => {
+  it('writes a header and one row per paper, lists joined with "; "', () => {
+    const csv = [...csvRows([entry])].join('');
+    const [header, row] = csv.split('\r\n');
+    expect(header).toBe(CSV_COLUMNS.join(','));
+    expect(row.startsWith('a-paper,/papers/a-paper/,"A ""Quoted"", Comma Title",long-context; long-cot,,4,,a.txt:3,https://github.com/x/y,b; c,')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    // One piece per row, so a long list is never one string.
+    expect([...csvRows([entry, entry])]).toHaveLength(3);
+  });
+});
+
+describe('catalogueJson', () => {
+  it('writes exactly what JSON.stringify writes, a piece per paper', () => {
+    const head = { version: 1, generated: '2026-11-24T00:00:00.000Z', topics: [{ id: 'long-cot', title: 'Long CoT', description: 'Say "why".' }] };
+    for (const papers of [[], [entry], [entry, { ...entry, id: 'b', title: 'Ünïcode — ≥ 2 \u2028 lines' }]]) {
+      const catalogue = { ...head, papers } as Catalogue;
+      const pieces = [...catalogueJson(catalogue)];
+      expect(pieces.join('')).toBe(JSON.stringify(catalogue));
+      expect(pieces).toHaveLength(papers.length + 2);
+    }
+  });
+});
+
+describe('streamedResponse', () => {
+  it('encodes the pieces as one UTF-8 body, across batches, with the content type', async () => {
+    // Over a megabyte of multi-byte text, so the body comes in several batches.
+    const pieces = Array.from({ length: 3000 }, (_, index) => `${index}: ${'ünïcode ≥ 🙂 '.repeat(40)}\n`);
+    const response = streamedResponse(pieces, 'text/csv; charset=utf-8');
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+  });
+
+  it('gives an empty body for no pieces', async () => {
+    expect(await streamedResponse([], 'text/plain').text()).toBe('');
+  });
+});
+
+describe('catalogueResponse', () => {
+  const pieces = Array.from({ length: 3000 }, (_, index) => `${index}: ${'ünïcode ≥ 🙂 '.repeat(40)}\n`);
+
+  it('streams the file from the endpoint in astro dev, offering nothing to write later', async () => {
+    expect(import.meta.env.DEV).toBe(true);
+    const response = await catalogueResponse({ path: 'papers.csv', pieces: async () => pieces }, 'text/csv; charset=utf-8');
+    expect(await response.text()).toBe(pieces.join(''));
+    expect(takeCatalogueFiles()).toEqual([]);
+  });
+});

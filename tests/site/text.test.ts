@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { excerpt, formatDate, notesText, paragraphs, plural } from '../../src/site/text.ts';
+
+describe('paragraphs', () => {
+  it('splits on blank lines and collapses whitespace', () => {
+    expect(paragraphs('One  two\n\n  Three\tfour.\n\n\n')).toEqual(['One two', 'Three four.']);
+  });
+
+  it('treats the single line break YAML leaves of a blank line as a paragraph break', () => {
+    expect(paragraphs('First.\nSecond.')).toEqual(['First.', 'Second.']);
+  });
+
+  it('gives no paragraphs for empty text', () => {
+    expect(paragraphs('  \n ')).toEqual([]);
+  });
+});
+
+describe('excerpt', () => {
+  it('returns short text whole', () => {
+    expect(excerpt('A short abstract.', 100)).toBe('A short abstract.');
+  });
+
+  it('ends on a whole sentence when that fills at least half', () => {
+    const text = 'The first sentence is here. The second sentence is somewhat longer than that. Third one.';
+    expect(excerpt(text, 80)).toBe('The first sentence is here. The second sentence is somewhat longer than that.');
+  });
+
+  it('does not take "e.g." for the end of a sentence', () => {
+    const text = 'Models adapt (e.g. with entropy) at test time and improve robustness across many shifted domains today.';
+    expect(excerpt(text, 60)).toBe('Models adapt (e.g. with entropy) at test time and improve…');
+  });
+
+  it('cuts at a word with an ellipsis when the first sentence is too long', () => {
+    const text = 'word '.repeat(100);
+    const result = excerpt(text, 50);
+    expect(result.endsWith('word…')).toBe(true);
+    expect(result.length).toBeLessThanOrEqual(51);
+  });
+});
+
+describe('formatDate', () => {
+  it('writes the day in UTC', () => {
+    expect(formatDate(new Date('2025-03-01'))).toBe('1 March 2025');
+  });
+});
+
+describe('plural', () => {
+  it('says 1 paper and 2 papers', () => {
+    expect(plural(1, 'paper')).toBe('1 paper');
+    expect(plural(2, 'paper')).toBe('2 papers');
+    expect(plural(0, 'paper is', 'papers are')).toBe('0 papers are');
+  });
+});
+
+describe('notesText', () => {
+  it('keeps the words of Markdown and drops its syntax', () => {
+    const notes = '## Take-away\n\nA **careful** [benchmark](https://x.org); read `§3`.\n\n- TSort\n- BestAnswer\n\n> quoted';
+    expect(notesText(notes)).toBe('Take-away A careful benchmark; read §3. TSort BestAnswer quoted');
+  });
+
+  it('drops MDX imports, exports, components, expressions and code blocks', () => {
+    const notes = "import Chart from './c.astro';\nexport const n = 3;\n\n<Chart data={n} />\n\nThe {n} runs agree.\n\n```py\nprint(1)\n```\nDone.";
+    expect(notesText(notes)).toBe('The runs agree. Done.');
+  });
+
+  it('keeps math as its TeX source', () => {
+    const notes = 'Mean $s = \\frac{1}{n}\\sum_{i} a_i$ of **all**.\n\n$$\nx_{t+1} = x_t\n$$';
+    expect(notesText(notes)).toBe('Mean $s = \\frac{1}{n}\\sum_{i} a_i$ of all. $$ x_{t+1} = x_t $$');
+  });
+});
