@@ -50,17 +50,6 @@ export const fixtureSite: SiteBuild = {
   },
 };
 
-/**
- * The fixture again, with every paper page rendered by Astro (SHELF_PAPER_PAGES=astro)
- * rather than stamped into the shell (see src/lib/paper-pages.ts): the two must not differ.
- */
-export const fixtureAstroPagesSite: SiteBuild = {
-  ...fixtureSite,
-  name: 'fixture with every paper page rendered by Astro',
-  outDir: '.cache/fixture-astro-pages-dist',
-  env: { ...fixtureSite.env, SHELF_OUT_DIR: '.cache/fixture-astro-pages-dist', SHELF_PAPER_PAGES: 'astro' },
-};
-
 export const builds = [realSite, fixtureSite];
 
 /** Every file under `dir`, as paths relative to the repository root. */

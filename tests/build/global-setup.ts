@@ -6,15 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtureAstroPagesSite, fixtureSite, listFiles, realSite, type SiteBuild } from './builds.ts';
+import { fixtureSite, listFiles, realSite, type SiteBuild } from './builds.ts';
 
 const SHARED_INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json'];
 
 export default function setup(): void {
   ensureBuilt(realSite, ['npm', ['run', 'build']], ['content', ...SHARED_INPUTS]);
-  for (const fixture of [fixtureSite, fixtureAstroPagesSite]) {
-    ensureBuilt(fixture, ['npm', ['run', 'build:site']], [fixture.contentDir, ...SHARED_INPUTS]);
-  }
+  ensureBuilt(fixtureSite, ['npm', ['run', 'build:site']], [fixtureSite.contentDir, ...SHARED_INPUTS]);
 }
 
 function ensureBuilt(build: SiteBuild, [command, args]: [string, string[]], inputs: string[]): void {

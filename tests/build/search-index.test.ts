@@ -35,13 +35,13 @@ describe.each(builds)('the Pagefind index of the $name build', (build) => {
     }
   });
 
-  it('is split into shards of SEARCH_SHARD_SIZE papers, the first of several holding half, each listed on the search page for merging', () => {
+  it('is split into shards of SEARCH_SHARD_SIZE papers, each full but the last, each listed on the search page for merging', () => {
     const size = searchShardSize(papers.length, build.env);
     const shards = searchShardDirs(build);
     expect(shards).toHaveLength(searchShardCount(papers.length, size));
     // Pages per shard, as Pagefind counted them: the real list in one; the fixture's five papers in shards of two, the first of one.
     const pageCounts = shards.map((dir) => JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')).languages.en.page_count as number);
-    expect(pageCounts).toEqual(size >= papers.length ? [papers.length] : [1, 2, 2]);
+    expect(pageCounts).toEqual(size >= papers.length ? [papers.length] : [2, 2, 1]);
     const listed = readPage(build, 'search/').querySelector('#search-app')?.getAttribute('data-shards') ?? '';
     expect(listed.split(' ').filter(Boolean)).toEqual(shards.slice(1).map((dir) => `pagefind/${dir.split('/').pop()}/`));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueJson, catalogueResponse, csvField, csvRows, CSV_COLUMNS, streamedResponse, takeCatalogueFiles } from '../../src/catalogue/catalogue.ts';
+import { catalogueJson, csvField, csvRows, CSV_COLUMNS, streamedResponse } from '../../src/catalogue/catalogue.ts';
 import type { Catalogue, CatalogueEntry } from '../../src/papers/schema.ts';
 
 const entry: CatalogueEntry = {
@@ -62,16 +62,5 @@ describe('streamedResponse', () => {
 
   it('gives an empty body for no pieces', async () => {
     expect(await streamedResponse([], 'text/plain').text()).toBe('');
-  });
-});
-
-describe('catalogueResponse', () => {
-  const pieces = Array.from({ length: 3000 }, (_, index) => `${index}: ${'ünïcode ≥ 🙂 '.repeat(40)}\n`);
-
-  it('streams the file from the endpoint in astro dev, offering nothing to write later', async () => {
-    expect(import.meta.env.DEV).toBe(true);
-    const response = await catalogueResponse({ path: 'papers.csv', pieces: async () => pieces }, 'text/csv; charset=utf-8');
-    expect(await response.text()).toBe(pieces.join(''));
-    expect(takeCatalogueFiles()).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/temp-dir.ts';
 
-export const ROOT = join(import.meta.dirname, '../../..');
+export const ROOT = join(import.meta.dirname, '../..');
 
 /** A temp folder (removed after the test file) with copies of the real dumps and topics, and an empty papers folder. */
 export function makeWorkspace(): { root: string; dumps: string; out: string; topics: string } {

@@ -31,7 +31,7 @@ describe('mergeListings', () => {
 
   it('merges the real dumps into 327 distinct papers', async () => {
     const { loadPapersFromDumps } = await import('../../src/ingest/index.ts');
-    const { papers, listings } = loadPapersFromDumps(new URL('../../../content/dumps', import.meta.url).pathname);
+    const { papers, listings } = loadPapersFromDumps(new URL('../../content/dumps', import.meta.url).pathname);
     expect(listings).toHaveLength(417);
     expect(papers).toHaveLength(327);
     expect(papers.filter((paper) => paper.sources.length > 1).length).toBeGreaterThan(0);

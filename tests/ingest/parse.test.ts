@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collapseWhitespace, isChrome, looksLikeTitle, parseDump, stripGluedChrome } from '../../src/ingest/parse.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../fixtures/parse');
+const FIXTURES = join(import.meta.dirname, '../fixtures/parse');
 // UPDATE_GOLDEN=1 npx vitest run tests/ingest/parse.test.ts rewrites expected.json; review the diff.
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
@@ -20,7 +20,7 @@ describe('parseDump (golden fixtures)', () => {
 });
 
 describe('parseDump (real dumps)', () => {
-  const dumps = join(import.meta.dirname, '../../../content/dumps');
+  const dumps = join(import.meta.dirname, '../../content/dumps');
   const files = readdirSync(dumps).filter((file) => file.endsWith('.txt'));
 
   it('finds 417 listings in the five real dumps, with no warnings', () => {

@@ -51,7 +51,7 @@ describe('fillTemplate', () => {
   });
 
   it('refuses a template without the placeholder, or with two, and says where to fix it', () => {
-    expect(() => fillTemplate('precache([])', entries)).toThrow(/holds no placeholder manifest.*update PLACEHOLDER_LITERAL in src\/integrations\/service-worker\.ts/);
+    expect(() => fillTemplate('precache([])', entries)).toThrow(/holds no placeholder manifest.*update PLACEHOLDER_LITERAL in src\/offline\/service-worker\.ts/);
     expect(() => fillTemplate(`${placeholder}${placeholder}`, entries)).toThrow(/holds more than one placeholder manifest/);
   });
 });
@@ -77,12 +77,11 @@ describe('listBuiltFiles', () => {
     rmSync(outDir, { recursive: true });
   });
 
-  it('takes stamped pages as recorded and does not open their folders, but lists the rest of their parent', () => {
-    const outDir = buildWith({ 'papers/a/index.html': 'stamped', 'papers/b/index.html': 'rendered by Astro', 'papers/page/2/index.html': 'list' });
-    // A recorded size unlike the file's shows the folder was not opened.
-    const files = listBuiltFiles(outDir, [{ url: 'papers/a/index.html', size: 999 }]);
+  it('lists every page folder, nested ones too, with sizes, sorted by URL', () => {
+    const outDir = buildWith({ 'papers/b/index.html': 'rendered by Astro', 'papers/a/index.html': 'a paper', 'papers/page/2/index.html': 'list' });
+    const files = listBuiltFiles(outDir);
     expect(files).toEqual([
-      { url: 'papers/a/index.html', size: 999 },
+      { url: 'papers/a/index.html', size: 7 },
       { url: 'papers/b/index.html', size: 17 },
       { url: 'papers/page/2/index.html', size: 4 },
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstSearchShardSize, searchChunkSize, searchDocument, searchShardCount, searchShardPath, searchShardSize } from '../../src/search/search-records.ts';
+import { searchDocument, searchShardCount, searchShardPath, searchShardSize } from '../../src/search/search-records.ts';
 
 const titles = new Map([
   ['long-context', 'Long context'],
@@ -35,26 +35,18 @@ describe('searchDocument', () => {
 describe('search shards', () => {
   it('defaults to one shard up to 10,000 papers and 5000 papers a shard past that, reads SEARCH_SHARD_SIZE and names the fix for a bad value', () => {
     expect([0, 327, 10_000, 10_001, 50_000].map((count) => searchShardSize(count, {}))).toEqual([1, 327, 10_000, 5000, 5000]);
-    expect([0, 327, 10_000, 10_001, 50_000].map((count) => searchShardCount(count, searchShardSize(count, {})))).toEqual([1, 1, 1, 3, 11]);
+    expect([0, 327, 10_000, 10_001, 50_000].map((count) => searchShardCount(count, searchShardSize(count, {})))).toEqual([1, 1, 1, 2, 10]);
     expect(searchShardSize(327, { SEARCH_SHARD_SIZE: '2' })).toBe(2);
     expect(() => searchShardSize(50_000, { SEARCH_SHARD_SIZE: '-1' })).toThrow(/SEARCH_SHARD_SIZE: "-1" .*unset it for the default, 5000/);
   });
 
-  it('counts shards, at least one, the first of several holding half a shard', () => {
-    expect([0, 1, 5000, 5001, 7500, 7501, 50000].map((count) => searchShardCount(count, 5000))).toEqual([1, 1, 1, 2, 2, 3, 11]);
-    expect(firstSearchShardSize(5000)).toBe(2500);
-    // The fixture's shards of two: 1, 2 and 2 papers.
-    expect(firstSearchShardSize(2)).toBe(1);
+  it('counts shards, at least one, each full but the last', () => {
+    expect([0, 1, 5000, 5001, 7500, 10000, 10001, 50000].map((count) => searchShardCount(count, 5000))).toEqual([1, 1, 1, 2, 2, 2, 3, 10]);
+    // The fixture's shards of two: 2, 2 and 1 papers.
     expect(searchShardCount(5, 2)).toBe(3);
   });
 
   it('puts the first shard in pagefind/ and the others beside its files', () => {
     expect([0, 1, 9].map(searchShardPath)).toEqual(['pagefind/', 'pagefind/shard-2/', 'pagefind/shard-10/']);
-  });
-});
-
-describe('searchChunkSize', () => {
-  it("grows as the square root of the papers in a shard, from 1,000 to Pagefind's default of 20,000", () => {
-    expect([1, 327, 1_000, 5_000, 10_000, 100_000, 1_000_000].map(searchChunkSize)).toEqual([1_000, 1_000, 1_581, 3_536, 5_000, 15_811, 20_000]);
   });
 });

@@ -9,14 +9,14 @@ import { loadTopics } from '../../src/topics/topics.ts';
 import { evaluateTopics, readPapers } from '../../scripts/eval-topics.ts';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
-const LABELS = path('fixtures/topic-labels-dev.tsv');
+const LABELS = path('../fixtures/topic-labels-dev.tsv');
 
 const TARGET = { macroF1: 0.92, exactMatch: 0.93, topicF1: 0.85 };
 
 describe('evaluateTopics on the dev labels', () => {
-  const topics = loadTopics(path('../content/topics'));
+  const topics = loadTopics(path('../../content/topics'));
   const labels = parseLabels(readFileSync(LABELS, 'utf8'), LABELS);
-  const { papers } = readPapers(path('../content/papers'), path('../content/dumps'));
+  const { papers } = readPapers(path('../../content/papers'), path('../../content/dumps'));
   const { evaluation, unmatched } = evaluateTopics(labels, papers, topics);
   const mistakes = evaluation.mistakes.map((c) => `${c.title}: expected ${c.expected.join(',') || 'none'}, got ${c.got.join(',') || 'none'}`);
 
