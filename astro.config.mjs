@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig, envField } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
@@ -23,10 +24,10 @@ export default defineConfig({
   // Test fixtures build into their own folders so they never clobber the real site.
   outDir: process.env.SHELF_OUT_DIR || './dist',
   cacheDir: process.env.SHELF_CACHE_DIR || './node_modules/.astro',
-  // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time; MDX extends this config.
-  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
+  // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time; MDX notes use the same processor.
+  markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
   // searchIndex() installs the index at build:done; serviceWorker() precaches the pages and the index, so it comes last.
-  integrations: [mdx({ extendMarkdownConfig: true }), searchIndex(), serviceWorker()],
+  integrations: [mdx(), searchIndex(), serviceWorker()],
   env: {
     schema: {
       REPO_URL: envField.string({ context: 'server', access: 'public', url: true, default: defaultRepoUrl() }),

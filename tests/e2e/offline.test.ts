@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { serveStatic } from '../support/static-server.ts';
 import { fixtureSite, readPapers, readTopics, realSite } from '../build/builds.ts';
 import { buildEnv } from '../build/global-setup.ts';
 
