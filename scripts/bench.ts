@@ -1,6 +1,9 @@
 /**
  * `npm run bench -- --papers N [--keep] [--ingest-only] [--memory-log FILE] [--query Q]…`
  * `npm run bench -- --search-of DIST [--query Q]…`: only the first-search figures of a built site.
+ * `npm run bench -- --papers N [--pairs K] [--no-bare | --bare-only]`: the bare pipeline (plain Astro +
+ * Pagefind's CLI over the same papers, see scripts/bench/README.md) runs after Shelf's build, K times
+ * in turn with it, and the table ends with the ratio of the two.
  * Builds a site of N synthetic papers in a temp folder and prints one table:
  * wall seconds, peak memory and pages per second for each stage (ingest,
  * Astro pages, Pagefind), the size of dist/, and the bytes a first search
@@ -8,16 +11,17 @@
  * vocabulary grows with N as a real list's would.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadPapersFromDumps } from '../src/lib/ingest/index.ts';
-import type { MergedPaper } from '../src/lib/ingest/merge.ts';
-import { parsePaperFile } from '../src/lib/frontmatter.ts';
-import { relatedPapers } from '../src/lib/related.ts';
+import { loadPapersFromDumps } from '../src/ingest/index.ts';
+import type { MergedPaper } from '../src/ingest/merge.ts';
+import { parsePaperFile } from '../src/papers/frontmatter.ts';
+import { relatedPapers } from '../src/related/related.ts';
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     papers: { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },
@@ -28,9 +32,17 @@ const { values } = parseArgs({
     query: { type: 'string', multiple: true },
     // Every memory sample of the build (seconds, MiB for the tree, then per program), to see when it peaks.
     'memory-log': { type: 'string' },
+    // The bare pipeline (plain Astro + Pagefind's CLI) after Shelf's build; `--no-bare` skips it.
+    bare: { type: 'boolean', default: true },
+    // Ingest, then only the bare pipeline.
+    'bare-only': { type: 'boolean', default: false },
+    // Shelf's full build and the bare pipeline, one after the other, K times; the medians are compared.
+    pairs: { type: 'string', default: '1' },
   },
 });
 const N = Number(values.papers);
+const PAIRS = Number(values.pairs);
+if (!(Number.isInteger(PAIRS) && PAIRS >= 1)) throw new Error(`--pairs ${values.pairs}: give a whole number, 1 or more`);
 
 /**
  * What readers of this list type, for the first-search figures: a term or phrase from each topic's
@@ -155,13 +167,13 @@ interface StageResult {
 }
 
 /** Runs a command, sampling the memory of its process tree every 100 ms. */
-function runStage(command: string, args: string[], env: NodeJS.ProcessEnv, memoryLog?: string): Promise<StageResult> {
+function runStage(command: string, args: string[], env: NodeJS.ProcessEnv, memoryLog?: string, cwd = ROOT): Promise<StageResult> {
   // Write out what earlier stages left in the page cache (the synthetic dumps, the papers), so that
   // flushing it does not land in this stage's time: on this machine's disk that alone moved 100k ingest by seconds.
   spawnSync('sync');
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -308,6 +320,75 @@ function printSearches(searches: Map<string, SearchTransfer>): void {
   }
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(numbers: readonly number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+interface BareResult {
+  build: StageResult;
+  pagefind: StageResult;
+  seconds: number;
+  peakMiB: number;
+}
+
+/**
+ * The bare pipeline's project, made in `dir` from scripts/bench/bare/. Its node_modules is a folder of
+ * links to the repository's packages rather than one link to the repository's node_modules, which Astro
+ * accepts too: then Vite's and Astro's caches (node_modules/.vite, node_modules/.astro) would be written
+ * into the repository's, which are the real site's.
+ */
+function prepareBare(dir: string): void {
+  cpSync(join(ROOT, 'scripts/bench/bare'), dir, { recursive: true });
+  const modules = realpathSync(join(ROOT, 'node_modules'));
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(modules)) {
+    if (name.startsWith('.') && name !== '.bin') continue;
+    symlinkSync(join(modules, name), join(dir, 'node_modules', name));
+  }
+}
+
+/**
+ * The bare pipeline, from nothing built: `astro build` in `dir`, then `pagefind --site` over what it
+ * wrote, with the same Node as Shelf's build and no flags. Each run starts without Astro's cache
+ * (node_modules/.astro, its content store), as Shelf's does; Vite's dependency cache is kept, as the repository's is.
+ */
+async function runBare(dir: string, out: string, env: NodeJS.ProcessEnv): Promise<BareResult> {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(join(dir, 'node_modules/.astro'), { recursive: true, force: true });
+  const build = await runStage(process.execPath, [join(dir, 'node_modules/.bin/astro'), 'build'], env, undefined, dir);
+  const pagefind = await runStage(process.execPath, [join(dir, 'node_modules/.bin/pagefind'), '--site', out], env, undefined, dir);
+  return { build, pagefind, seconds: build.seconds + pagefind.seconds, peakMiB: Math.max(build.peakMiB, pagefind.peakMiB) };
+}
+
+/** Table rows for a run of the bare pipeline. */
+function bareRows(bare: BareResult, out: string): [string, number, number, number][] {
+  const pages = readdirSync(join(out, 'papers')).length;
+  const indexed = Number(/Indexed (\d+) pages?/.exec(bare.pagefind.output)?.[1] ?? NaN);
+  return [
+    ['bare: astro build (Astro blog example, MDX + KaTeX)', bare.build.seconds, bare.build.peakMiB, pages / bare.build.seconds],
+    ['bare: pagefind --site (CLI)', bare.pagefind.seconds, bare.pagefind.peakMiB, indexed / bare.pagefind.seconds],
+    ['bare pipeline (astro build + pagefind)', bare.seconds, bare.peakMiB, pages / bare.seconds],
+  ];
+}
+
+/** What the bare pipeline wrote and used, after the table. */
+function printBare(bare: BareResult, out: string): void {
+  const peaks = new Map<string, number>();
+  for (const stage of [bare.build, bare.pagefind]) {
+    for (const [name, mib] of stage.peakByName) peaks.set(name, Math.max(peaks.get(name) ?? 0, mib));
+  }
+  console.log(`peak memory by program during the bare pipeline: ${[...peaks].filter(([, mib]) => mib > 20).map(([name, mib]) => `${name} ${mib.toFixed(0)} MiB`).join(', ')}`);
+  console.log(`bare dist: ${(folderBytes(out) / 1e6).toFixed(1)} MB (pagefind ${(folderBytes(join(out, 'pagefind')) / 1e6).toFixed(1)} MB)`);
+}
+
+/** Each pair's seconds, when there are several. */
+function pairsLine(name: string, seconds: readonly number[]): string {
+  return `${name}, each run: ${seconds.map((value) => value.toFixed(2)).join(', ')} s`;
+}
+
 if (values['search-of']) {
   printSearches(await firstSearchTransfers(values['search-of'], queries));
   process.exit(0);
@@ -321,15 +402,40 @@ writeDumps(join(content, 'dumps'), real);
 cpSync(join(ROOT, 'content/topics'), join(content, 'topics'), { recursive: true });
 const env = { ...process.env, SHELF_CONTENT_DIR: content, SHELF_OUT_DIR: dist, SHELF_CACHE_DIR: join(root, 'astro-cache') };
 const node = process.execPath;
+const ingestArgs = ['scripts/ingest.ts', '--dumps', join(content, 'dumps'), '--out', join(content, 'papers'), '--topics', join(content, 'topics')];
+const bareDir = join(root, 'bare');
+// Inside the project: the pages Astro prerenders from its outDir import the project's packages.
+const bareDist = join(bareDir, 'dist');
+// The papers Shelf's ingest wrote, read in place.
+const bareEnv = { ...process.env, BARE_PAPERS_DIR: join(content, 'papers'), BARE_OUT_DIR: bareDist };
 
-const ingest = await runStage(node, ['scripts/ingest.ts', '--dumps', join(content, 'dumps'), '--out', join(content, 'papers'), '--topics', join(content, 'topics')], env);
-const ingestAgain = await runStage(node, ['scripts/ingest.ts', '--dumps', join(content, 'dumps'), '--out', join(content, 'papers'), '--topics', join(content, 'topics')], env);
+const ingest = await runStage(node, ingestArgs, env);
+const ingestAgain = await runStage(node, ingestArgs, env);
 if (values['ingest-only']) {
   console.log(`\nShelf benchmark (ingest only): ${N} papers, node ${process.version}\n`);
   console.log('| stage | wall s | peak MiB | papers/s |\n|---|---:|---:|---:|');
   for (const [stage, result] of [['ingest', ingest], ['ingest, nothing changed', ingestAgain]] as const) {
     console.log(`| ${stage} | ${result.seconds.toFixed(2)} | ${result.peakMiB.toFixed(0)} | ${(N / result.seconds).toFixed(0)} |`);
   }
+  if (values.keep) console.log(`kept: ${root}`);
+  else rmSync(root, { recursive: true, force: true });
+  process.exit(0);
+}
+if (values['bare-only']) {
+  prepareBare(bareDir);
+  const runs: BareResult[] = [];
+  for (let pair = 0; pair < PAIRS; pair += 1) runs.push(await runBare(bareDir, bareDist, bareEnv));
+  writeFileSync(join(root, 'bare-build.log'), runs[0].build.output);
+  writeFileSync(join(root, 'bare-pagefind.log'), runs[0].pagefind.output);
+  console.log(`\nBare pipeline benchmark: ${N} papers, node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+  console.log('| stage | wall s | peak MiB | pages/s |');
+  console.log('|---|---:|---:|---:|');
+  const rows = bareRows(runs[0], bareDist);
+  if (PAIRS > 1) rows.push([`bare pipeline, median of ${PAIRS}`, median(runs.map((run) => run.seconds)), median(runs.map((run) => run.peakMiB)), N / median(runs.map((run) => run.seconds))]);
+  for (const [stage, seconds, peak, rate] of rows) console.log(`| ${stage} | ${seconds.toFixed(2)} | ${peak.toFixed(0)} | ${rate.toFixed(0)} |`);
+  console.log('');
+  printBare(runs[0], bareDist);
+  if (PAIRS > 1) console.log(pairsLine('bare pipeline', runs.map((run) => run.seconds)));
   if (values.keep) console.log(`kept: ${root}`);
   else rmSync(root, { recursive: true, force: true });
   process.exit(0);
@@ -345,12 +451,28 @@ const relatedSeconds = (performance.now() - relatedStarted) / 1000;
 
 // As `npm run build` runs it, with the same Node flags.
 const build = await runStage('npm', ['run', '--silent', 'build:site'], env, values['memory-log']);
+writeFileSync(join(root, 'build.log'), build.output);
+// Then the bare pipeline over the same papers, and more pairs of the two, each from nothing built.
+const fullBuilds = [ingest.seconds + build.seconds];
+const fullPeaks = [Math.max(ingest.peakMiB, build.peakMiB)];
+const bareRuns: BareResult[] = [];
+if (values.bare) {
+  prepareBare(bareDir);
+  bareRuns.push(await runBare(bareDir, bareDist, bareEnv));
+}
+for (let pair = 1; pair < PAIRS; pair += 1) {
+  for (const dir of [join(content, 'papers'), dist, env.SHELF_CACHE_DIR]) rmSync(dir, { recursive: true, force: true });
+  const pairIngest = await runStage(node, ingestArgs, env);
+  const pairBuild = await runStage('npm', ['run', '--silent', 'build:site'], env);
+  fullBuilds.push(pairIngest.seconds + pairBuild.seconds);
+  fullPeaks.push(Math.max(pairIngest.peakMiB, pairBuild.peakMiB));
+  if (values.bare) bareRuns.push(await runBare(bareDir, bareDist, bareEnv));
+}
 // The Pagefind integration logs its own time; it runs alongside Astro's page rendering, in its own processes.
 const pagefindMs = Number(/Pagefind \D*\d+ \D*in (\d+) ms/.exec(build.output)?.[1] ?? 0);
 const pages = readdirSync(join(dist, 'papers')).length;
 const searches = await firstSearchTransfers(dist, queries);
 const phases = astroPhases(build.output);
-writeFileSync(join(root, 'build.log'), build.output);
 const pagefindPeak = Math.max(0, ...[...build.peakByName].filter(([name]) => name.startsWith('pagefind')).map(([, mib]) => mib));
 
 const rows = [
@@ -366,14 +488,36 @@ const rows = [
   ['astro build (pages + search index + service worker)', build.seconds, build.peakMiB, pages / build.seconds],
   ['full build (ingest + astro build)', ingest.seconds + build.seconds, Math.max(ingest.peakMiB, build.peakMiB), pages / (ingest.seconds + build.seconds)],
 ] as const;
+const moreRows: [string, number, number, number][] = bareRuns.length > 0 ? bareRows(bareRuns[0], bareDist) : [];
+if (PAIRS > 1) {
+  moreRows.push([`full build, median of ${PAIRS}`, median(fullBuilds), median(fullPeaks), pages / median(fullBuilds)]);
+  if (bareRuns.length > 0) {
+    const bareSeconds = bareRuns.map((run) => run.seconds);
+    moreRows.push([`bare pipeline, median of ${PAIRS}`, median(bareSeconds), median(bareRuns.map((run) => run.peakMiB)), readdirSync(join(bareDist, 'papers')).length / median(bareSeconds)]);
+  }
+}
 console.log(`\nShelf benchmark: ${N} papers, node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
 console.log('| stage | wall s | peak MiB | pages/s |');
 console.log('|---|---:|---:|---:|');
-for (const [stage, seconds, peak, rate] of rows) {
+for (const [stage, seconds, peak, rate] of [...rows, ...moreRows]) {
   console.log(`| ${stage} | ${seconds.toFixed(2)} | ${Number.isNaN(peak) ? '(in build)' : peak.toFixed(0)} | ${Number.isNaN(rate) ? '' : rate.toFixed(0)} |`);
 }
 console.log(`\npeak memory by program during the build: ${[...build.peakByName].filter(([, mib]) => mib > 20).map(([name, mib]) => `${name} ${mib.toFixed(0)} MiB`).join(', ')}`);
 console.log(`dist: ${(folderBytes(dist) / 1e6).toFixed(1)} MB (pagefind ${(folderBytes(join(dist, 'pagefind')) / 1e6).toFixed(1)} MB)`);
 printSearches(searches);
+if (bareRuns.length > 0) {
+  writeFileSync(join(root, 'bare-build.log'), bareRuns[0].build.output);
+  writeFileSync(join(root, 'bare-pagefind.log'), bareRuns[0].pagefind.output);
+  printBare(bareRuns[0], bareDist);
+}
+if (PAIRS > 1) {
+  console.log(pairsLine('full build', fullBuilds));
+  if (bareRuns.length > 0) console.log(pairsLine('bare pipeline', bareRuns.map((run) => run.seconds)));
+}
+if (bareRuns.length > 0) {
+  // The median of the pairs' ratios: each Shelf build against the bare run right after it.
+  const ratio = median(bareRuns.map((run, pair) => fullBuilds[pair] / run.seconds));
+  console.log(`ratio full build / bare pipeline: ${ratio.toFixed(2)} (median of ${PAIRS} pair${PAIRS === 1 ? '' : 's'})`);
+}
 if (values.keep) console.log(`kept: ${root}`);
 else rmSync(root, { recursive: true, force: true });
