@@ -1,9 +1,9 @@
 /**
  * Grouping and ordering of papers for the pages. Works on the plain shape of
- * collection entries so it can be tested without Astro.
+ * papers and topic entries, so it can be tested without Astro.
  */
 
-/** What these helpers need of a paper entry (`CollectionEntry<'papers'>` fits). */
+/** What these helpers need of a paper entry (a `Paper` from `src/papers/load.ts` fits). */
 export interface PaperEntry {
   id: string;
   body?: string | undefined;

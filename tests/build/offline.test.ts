@@ -17,7 +17,14 @@ describe.each(builds)('offline reading in the $name build', (build) => {
 
   it('has a service worker at the root of the base, where the pages register it', () => {
     expect(existsSync(join(build.outDir, 'sw.js'))).toBe(true);
-    const script = readPage(build, '').querySelectorAll('script').map((element) => element.text).join('\n');
+    // The page's scripts, inline or bundled into a file under the base.
+    const script = readPage(build, '')
+      .querySelectorAll('script')
+      .map((element) => {
+        const src = element.getAttribute('src');
+        return src ? readFileSync(join(build.outDir, src.slice(build.base.length)), 'utf8') : element.text;
+      })
+      .join('\n');
     expect(script).toContain('sw.js');
     expect(script).toContain('serviceWorker');
   });

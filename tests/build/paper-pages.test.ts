@@ -32,3 +32,57 @@ describe.each(builds)('paper pages of the $name', (build) => {
     expect([0, pages.size]).toContain(listed.length);
   });
 });
+
+describe.each(builds)('the parts of each paper page of the $name', (build) => {
+  const papers = readPapers(build);
+
+  it('describe the page with the first 160 characters of the abstract', () => {
+    for (const paper of papers) {
+      const page = readPage(build, `papers/${paper.slug}/`);
+      const description = page.querySelector('meta[name="description"]')!.getAttribute('content')!;
+      const abstract = paper.data.abstract.replace(/\s+/g, ' ').trim();
+      expect(description.length, paper.path).toBeLessThanOrEqual(161);
+      if (abstract) expect(abstract.startsWith(description.replace(/…$/, '').trimEnd()), paper.path).toBe(true);
+    }
+  });
+
+  it('have a labelled notes section, its text in .prose, exactly when the file has notes', () => {
+    for (const paper of papers) {
+      const page = readPage(build, `papers/${paper.slug}/`);
+      const notes = page.querySelector('section.notes');
+      if (paper.body.trim() === '') {
+        expect(notes, paper.path).toBeNull();
+        continue;
+      }
+      expect(notes?.getAttribute('aria-labelledby'), paper.path).toBe('notes');
+      expect(notes!.querySelector('h2#notes')!.text.trim()).toBe('Notes');
+      expect(notes!.querySelector('div.prose')!.text.trim().length, paper.path).toBeGreaterThan(0);
+    }
+  });
+
+  it('say what each link to the paper is, and name each dump as code', () => {
+    for (const paper of papers) {
+      const page = readPage(build, `papers/${paper.slug}/`);
+      for (const item of page.querySelectorAll('[aria-labelledby="find"] li')) {
+        expect(item.text.trim(), paper.path).toMatch(/^(Code: |Project: |Search )\S/);
+        expect(item.querySelectorAll('a'), paper.path).toHaveLength(1);
+      }
+      const dumps = page.querySelectorAll('[aria-labelledby="sources"] li code').map((code) => code.text);
+      expect(dumps, paper.path).toEqual((paper.data.sources as { dump: string }[]).map((source) => source.dump));
+    }
+  });
+
+  it('list related papers as linked h3 titles without excerpts', () => {
+    let seen = 0;
+    for (const paper of papers) {
+      const related = readPage(build, `papers/${paper.slug}/`).querySelector('section.related ul.paper-list');
+      if (!related) continue;
+      seen += 1;
+      for (const item of related.querySelectorAll(':scope > li')) {
+        expect(item.querySelector('h3.paper-title > a[href]'), paper.path).not.toBeNull();
+        expect(item.querySelector('.excerpt'), paper.path).toBeNull();
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+});

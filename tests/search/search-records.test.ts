@@ -35,7 +35,7 @@ describe('searchDocument', () => {
 describe('search shards', () => {
   it('defaults to one shard up to 10,000 papers and 5000 papers a shard past that, reads SEARCH_SHARD_SIZE and names the fix for a bad value', () => {
     expect([0, 327, 10_000, 10_001, 50_000].map((count) => searchShardSize(count, {}))).toEqual([1, 327, 10_000, 5000, 5000]);
-    expect([0, 327, 10_000, 10_001, 50_000].map((count) => searchShardCount(count, searchShardSize(count, {})))).toEqual([1, 1, 1, 2, 10]);
+    expect([0, 327, 10_000, 10_001, 50_000].map((count) => searchShardCount(count, searchShardSize(count, {})))).toEqual([1, 1, 1, 3, 10]);
     expect(searchShardSize(327, { SEARCH_SHARD_SIZE: '2' })).toBe(2);
     expect(() => searchShardSize(50_000, { SEARCH_SHARD_SIZE: '-1' })).toThrow(/SEARCH_SHARD_SIZE: "-1" .*unset it for the default, 5000/);
   });
