@@ -123,7 +123,6 @@ interface StageResult {
 function programName(pid: string, name: string): string {
   if (name !== 'MainThread' && name !== 'node') return name;
   const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  if (command.includes('background-worker')) return 'background worker';
   if (/\bastro\b/.test(command)) return 'astro';
   return name;
 }
@@ -202,14 +201,13 @@ function seconds(stat: string | undefined): number {
   return Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0) / (match[3] === 'ms' ? 1000 : 1);
 }
 
-/** The phases of `astro build`, read from its log: content sync, Vite's bundling, page generation, paper pages stamped at build:done, the service worker. */
-function astroPhases(log: string): { sync: number; vite: number; pages: number; stamped: number; serviceWorker: number } {
+/** The phases of `astro build`, read from its log: content sync, Vite's bundling, page generation, the service worker. */
+function astroPhases(log: string): { sync: number; vite: number; pages: number; serviceWorker: number } {
   const afterRoutes = log.slice(log.indexOf('generating static routes'));
   return {
     sync: seconds(/\[types\] Generated ([^\n]+)/.exec(log)?.[1]),
     vite: seconds(/\[vite\] ✓ built in ([^\n]+)/.exec(log)?.[1]),
     pages: seconds(/✓ Completed in ([^\n]+?)\.\s*$/m.exec(afterRoutes)?.[1]),
-    stamped: Number(/Wrote \d+ pages under papers\/ .* in (\d+) ms/.exec(log)?.[1] ?? NaN) / 1000,
     serviceWorker: Number(/Service worker .* written in (\d+) ms/.exec(log)?.[1] ?? NaN) / 1000,
   };
 }
@@ -478,13 +476,12 @@ const pagefindPeak = Math.max(0, ...[...build.peakByName].filter(([name]) => nam
 const rows = [
   ['ingest', ingest.seconds, ingest.peakMiB, N / ingest.seconds],
   ['ingest, nothing changed', ingestAgain.seconds, ingestAgain.peakMiB, N / ingestAgain.seconds],
-  ['related papers (background worker; timed here alone)', relatedSeconds, NaN, relatedInput.length / relatedSeconds],
+  ['related papers (in page generation; timed here alone)', relatedSeconds, NaN, relatedInput.length / relatedSeconds],
   ['  content sync', phases.sync, NaN, N / phases.sync],
   ['  bundling (vite)', phases.vite, NaN, NaN],
   ['  page generation (Astro)', phases.pages, NaN, NaN],
-  ['  paper pages stamped (build:done)', phases.stamped, NaN, NaN],
   ['  service worker', phases.serviceWorker, NaN, NaN],
-  ['search index (background worker, alongside the pages)', pagefindMs / 1000, pagefindPeak, pages / (pagefindMs / 1000)],
+  ['search index (Pagefind, alongside the pages)', pagefindMs / 1000, pagefindPeak, pages / (pagefindMs / 1000)],
   ['astro build (pages + search index + service worker)', build.seconds, build.peakMiB, pages / build.seconds],
   ['full build (ingest + astro build)', ingest.seconds + build.seconds, Math.max(ingest.peakMiB, build.peakMiB), pages / (ingest.seconds + build.seconds)],
 ] as const;

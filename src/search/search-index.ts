@@ -33,7 +33,7 @@ export default function searchIndexIntegration(): AstroIntegration {
       },
       'astro:build:start': () => {
         const started = performance.now();
-        indexing = writeSearchIndex(paperDocuments(PAPERS_DIR, TOPICS_DIR), staging).then((pages) => ({ pages, ms: Math.round(performance.now() - started) }));
+        indexing = indexPapers(PAPERS_DIR, TOPICS_DIR, staging).then((pages) => ({ pages, ms: Math.round(performance.now() - started) }));
         indexing.catch(() => {}); // awaited at build:done; a bad paper file fails the pages first, with its own message
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -48,10 +48,19 @@ export default function searchIndexIntegration(): AstroIntegration {
   };
 }
 
-/** Each paper's search document, read from its file `READ_CHUNK` at a time; an unreadable file throws naming it. */
-export async function* paperDocuments(papersDir: string, topicsDir: string): AsyncGenerator<SearchDocument> {
-  const titles = new Map(loadTopics(topicsDir).map((topic) => [topic.slug, topic.title]));
+/** Indexes every paper under `papersDir` into `outputPath`, in shards of the size for a list that long; returns the pages indexed. */
+export function indexPapers(papersDir: string, topicsDir: string, outputPath: string): Promise<number> {
   const names = listPaperFiles(papersDir, { recursive: true });
+  return writeSearchIndex(paperDocuments(papersDir, topicsDir, names), outputPath, { shardSize: searchShardSize(names.length) });
+}
+
+/** Each paper's search document, read from its file `READ_CHUNK` at a time; an unreadable file throws naming it. */
+export async function* paperDocuments(
+  papersDir: string,
+  topicsDir: string,
+  names: readonly string[] = listPaperFiles(papersDir, { recursive: true }),
+): AsyncGenerator<SearchDocument> {
+  const titles = new Map(loadTopics(topicsDir).map((topic) => [topic.slug, topic.title]));
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   for (let at = 0; at < names.length; at += READ_CHUNK) {
     const { papers, problems } = readPaperFiles(papersDir, { names: names.slice(at, at + READ_CHUNK) });
@@ -75,7 +84,7 @@ export async function* paperDocuments(papersDir: string, topicsDir: string): Asy
 export async function writeSearchIndex(
   documents: Iterable<SearchDocument> | AsyncIterable<SearchDocument>,
   outputPath: string,
-  { shardSize = searchShardSize(Number.POSITIVE_INFINITY) }: { shardSize?: number } = {},
+  { shardSize }: { shardSize: number },
 ): Promise<number> {
   rmSync(outputPath, { recursive: true, force: true });
   let count = 0;

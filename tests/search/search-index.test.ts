@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { installSearchIndex, paperDocuments, writeSearchIndex } from '../../src/search/search-index.ts';
+import { indexPapers, installSearchIndex, paperDocuments, writeSearchIndex } from '../../src/search/search-index.ts';
 import { searchDocument, type SearchDocument } from '../../src/search/search-records.ts';
 const dirs: string[] = [];
 
@@ -24,7 +24,7 @@ describe('writeSearchIndex', () => {
   it('writes a Pagefind bundle holding one page per document', async () => {
     const out = join(tempDir(), 'pagefind');
     const documents = [searchDocument(paper, titles), searchDocument({ ...paper, slug: 'b', title: 'Paper B' }, titles)];
-    await expect(writeSearchIndex(documents, out)).resolves.toBe(2);
+    await expect(writeSearchIndex(documents, out, { shardSize: 10 })).resolves.toBe(2);
     expect(existsSync(join(out, 'pagefind.js'))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(2);
   });
@@ -60,12 +60,12 @@ describe('writeSearchIndex', () => {
       yield searchDocument(paper, titles);
       throw new Error('broken.md:2: bad YAML');
     }
-    await expect(writeSearchIndex(stream(), out)).rejects.toThrow('broken.md:2: bad YAML');
-    await expect(writeSearchIndex([searchDocument(paper, titles)], out)).resolves.toBe(1);
+    await expect(writeSearchIndex(stream(), out, { shardSize: 10 })).rejects.toThrow('broken.md:2: bad YAML');
+    await expect(writeSearchIndex([searchDocument(paper, titles)], out, { shardSize: 10 })).resolves.toBe(1);
   });
 
   it('refuses to write an empty index', async () => {
-    await expect(writeSearchIndex([], join(tempDir(), 'pagefind'))).rejects.toThrow(/no papers to index/);
+    await expect(writeSearchIndex([], join(tempDir(), 'pagefind'), { shardSize: 10 })).rejects.toThrow(/no papers to index/);
   });
 });
 
@@ -119,5 +119,30 @@ describe('paperDocuments', () => {
     mkdirSync(join(root, 'topics'));
     writeFileSync(join(root, 'papers', 'broken.md'), '---\ntitle: [unclosed\n---\n');
     await expect(all(join(root, 'papers'), join(root, 'topics'))).rejects.toThrow(/broken\.md:\d+/);
+  });
+});
+
+describe('indexPapers', () => {
+  const pageCounts = (out: string) =>
+    ['', ...readdirSync(out).filter((name) => name.startsWith('shard-')).sort()].map(
+      (folder) => JSON.parse(readFileSync(join(out, folder, 'pagefind-entry.json'), 'utf8')).languages.en.page_count,
+    );
+
+  it('indexes a list of up to 10,000 papers as one shard, and follows SEARCH_SHARD_SIZE', async () => {
+    const content = 'tests/fixtures/site/content';
+    const before = process.env.SEARCH_SHARD_SIZE;
+    try {
+      delete process.env.SEARCH_SHARD_SIZE;
+      const one = join(tempDir(), 'pagefind');
+      await expect(indexPapers(`${content}/papers`, `${content}/topics`, one)).resolves.toBe(5);
+      expect(pageCounts(one)).toEqual([5]);
+      process.env.SEARCH_SHARD_SIZE = '2';
+      const three = join(tempDir(), 'pagefind');
+      await expect(indexPapers(`${content}/papers`, `${content}/topics`, three)).resolves.toBe(5);
+      expect(pageCounts(three)).toEqual([2, 2, 1]);
+    } finally {
+      if (before === undefined) delete process.env.SEARCH_SHARD_SIZE;
+      else process.env.SEARCH_SHARD_SIZE = before;
+    }
   });
 });
