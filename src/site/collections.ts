@@ -23,7 +23,7 @@ export type { Paper };
 // A build renders every page in one process: read and sort each collection once, not once per page.
 let papersOnce: Promise<Paper[]> | undefined;
 let topicsOnce: Promise<CollectionEntry<'topics'>[]> | undefined;
-const classifiers = new WeakMap<readonly CollectionEntry<'topics'>[], (paper: Paper) => Classification>();
+const classifiers = new WeakMap<readonly CollectionEntry<'topics'>[], ((paper: Paper) => Classification) & { scores: (paper: Paper) => Classification['scores'] }>();
 
 /** Every paper, sorted by title. Shared between pages: do not mutate. */
 export function getPapers(): Promise<Paper[]> {
@@ -129,13 +129,17 @@ export function topicClassifier(topics: readonly CollectionEntry<'topics'>[]) {
     const compiled = compileTopics(
       topics.map((topic) => ({ ...topic.data, slug: topic.id, body: topic.body ?? '', file: topic.filePath ?? topic.id })),
     );
-    // Paper pages and every topic page ask about the same papers: classify each once.
-    const results = new WeakMap<Paper, Classification>();
-    classifier = (paper) => {
-      let result = results.get(paper);
-      if (!result) results.set(paper, (result = classify(paper.data, compiled)));
-      return result;
-    };
+    // Paper pages and every topic page ask about the same papers: each is classified once, and only its
+    // scores are kept for the topic pages (the evidence, with its excerpts, is for its own page alone).
+    const scores = new WeakMap<Paper, Classification['scores']>();
+    classifier = Object.assign(
+      (paper: Paper) => {
+        const result = classify(paper.data, compiled);
+        scores.set(paper, result.scores);
+        return result;
+      },
+      { scores: (paper: Paper) => scores.get(paper) ?? classifier!(paper).scores },
+    );
     classifiers.set(topics, classifier);
   }
   return classifier;
@@ -146,8 +150,8 @@ export function topicClassifier(topics: readonly CollectionEntry<'topics'>[]) {
  * its title and abstract name the topic), so topic pages can put the core first.
  */
 export function topicCentrality(topics: readonly CollectionEntry<'topics'>[]) {
-  const classifyPaper = topicClassifier(topics);
-  return (paper: Paper, topicId: string): number => classifyPaper(paper).scores[topicId] ?? 0;
+  const classifier = topicClassifier(topics);
+  return (paper: Paper, topicId: string): number => classifier.scores(paper)[topicId] ?? 0;
 }
 
 /**
