@@ -55,6 +55,15 @@ export function parsePaperFile(text: string): PaperFile {
 }
 
 /**
+ * A paper file's body (the notes) without parsing its frontmatter: what `parsePaperFile` gives as
+ * `body` for any file it accepts, at a fraction of the cost (no YAML), for readers that need only the notes.
+ */
+export function paperBody(text: string): string {
+  const match = /^---\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}
+
+/**
  * Serialises a paper file. Ingest-owned fields come first in a fixed order,
  * then people's fields in the order they had; the body is kept byte for byte
  * (gray-matter's parse drops the newline that ends the closing `---` line,

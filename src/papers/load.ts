@@ -10,11 +10,11 @@
  * and gigabytes of memory before the first page (withastro/astro#13649). Only
  * the notes go through a collection (`notes-loader.ts`), so Astro renders them.
  */
-import { readdirSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../ingest/diagnostics.ts';
 import { readPaperFiles } from '../ingest/io.ts';
 import { validatePaperData } from '../ingest/validate.ts';
+import { loadTopics } from '../topics/topics.ts';
 import { createPaperSchema, type PaperData } from './schema.ts';
 
 /** A paper as the pages use it; shaped like a collection entry so the same helpers take either. */
@@ -26,14 +26,6 @@ export interface Paper {
   /** The Markdown body: a person's notes, empty for most papers. */
   body: string;
   data: PaperData;
-}
-
-/** The topic slugs, from the `.md` file names in the topics folder. */
-export function readTopicSlugs(topicsDir: string): string[] {
-  return readdirSync(topicsDir)
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => name.replace(/\.md$/, ''))
-    .sort();
 }
 
 /** The paper files were not all valid: `problems` names each file, field and fix. */
@@ -51,7 +43,8 @@ export class PaperFilesError extends Error {
  * Throws `PaperFilesError` listing every problem, including two files that would make the same page.
  */
 export function loadPapers(papersDir: string, topicsDir: string, root = process.cwd()): Paper[] {
-  const slugs = readTopicSlugs(topicsDir);
+  // In the order ingest and check list them, so a wrong topic gets the same message everywhere.
+  const slugs = loadTopics(topicsDir).map((topic) => topic.slug);
   const schema = createPaperSchema(slugs);
   const { papers: files, problems } = readPaperFiles(papersDir, { recursive: true });
   const papers: Paper[] = [];

@@ -14,49 +14,51 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { listPaperFiles } from '../ingest/io.ts';
-
-/** Where the body starts in a paper file: after the closing `---` of its frontmatter; 0 if it has none. */
-export function bodyStart(text: string): number {
-  const match = /^---\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
-  return match ? match[0].length : 0;
-}
+import { paperBody } from './frontmatter.ts';
 
 /** The notes of every paper file under `base` (subfolders too) that has any, as the `notes` collection. */
 export function notesLoader({ base }: { base: string }): Loader {
   return {
     name: 'shelf-notes',
-    load: async ({ store, config, renderMarkdown, generateDigest, logger }) => {
+    load: async ({ store, config, renderMarkdown, generateDigest, logger, watcher }) => {
       const root = fileURLToPath(config.root);
       const dir = resolve(root, base);
-      const seen = new Set<string>();
-      for (const name of listPaperFiles(dir, { recursive: true })) {
-        const path = join(dir, name);
-        const text = readFileSync(path, 'utf8');
-        const body = text.slice(bodyStart(text));
-        if (body.trim() === '') continue;
-        const id = name.replace(/^.*\//, '').replace(/\.mdx?$/, '');
-        const filePath = relative(root, path).split(sep).join('/');
-        seen.add(id);
-        const digest = generateDigest(body);
-        const existing = store.get(id);
-        if (existing?.digest === digest && existing.filePath === filePath) {
-          if (existing.deferredRender) store.addModuleImport(filePath);
-          continue;
-        }
-        if (name.endsWith('.mdx')) {
-          store.set({ id, data: {}, body, filePath, digest, deferredRender: true });
-          store.addModuleImport(filePath);
-        } else {
-          try {
-            const rendered = await renderMarkdown(body, { fileURL: pathToFileURL(path) });
-            store.set({ id, data: {}, body, filePath, digest, rendered, assetImports: rendered.metadata?.imagePaths });
-          } catch (error) {
-            throw new Error(`${filePath}: the notes could not be rendered: ${(error as Error).message}`, { cause: error });
+      const sync = async () => {
+        const seen = new Set<string>();
+        for (const name of listPaperFiles(dir, { recursive: true })) {
+          const path = join(dir, name);
+          const body = paperBody(readFileSync(path, 'utf8'));
+          if (body.trim() === '') continue;
+          const id = name.replace(/^.*\//, '').replace(/\.mdx?$/, '');
+          const filePath = relative(root, path).split(sep).join('/');
+          seen.add(id);
+          const digest = generateDigest(body);
+          const existing = store.get(id);
+          if (existing?.digest === digest && existing.filePath === filePath) {
+            if (existing.deferredRender) store.addModuleImport(filePath);
+            continue;
+          }
+          if (name.endsWith('.mdx')) {
+            store.set({ id, data: {}, body, filePath, digest, deferredRender: true });
+            store.addModuleImport(filePath);
+          } else {
+            try {
+              const rendered = await renderMarkdown(body, { fileURL: pathToFileURL(path) });
+              store.set({ id, data: {}, body, filePath, digest, rendered, assetImports: rendered.metadata?.imagePaths });
+            } catch (error) {
+              throw new Error(`${filePath}: the notes could not be rendered: ${(error as Error).message}`, { cause: error });
+            }
           }
         }
-      }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      logger.info(`${seen.size} papers with notes`);
+        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        return seen.size;
+      };
+      logger.info(`${await sync()} papers with notes`);
+      // In `astro dev`, a note written, changed or deleted shows on the next page load, as with Astro's own loaders.
+      watcher?.add(dir);
+      watcher?.on('all', (_event, path) => {
+        if (path.startsWith(dir) && /\.mdx?$/.test(path)) sync().catch((error: unknown) => logger.error((error as Error).message));
+      });
     },
   };
 }

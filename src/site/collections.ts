@@ -20,19 +20,22 @@ import type { CatalogueEntry } from '../papers/schema.ts';
 
 export type { Paper };
 
-// A build renders every page in one process: read and sort each collection once, not once per page.
-let papersOnce: Promise<Paper[]> | undefined;
-let topicsOnce: Promise<CollectionEntry<'topics'>[]> | undefined;
-const classifiers = new WeakMap<readonly CollectionEntry<'topics'>[], ((paper: Paper) => Classification) & { scores: (paper: Paper) => Classification['scores'] }>();
+/**
+ * `compute`, run once per build and shared by every page: a build renders every page in one process.
+ * In `astro dev` content changes while the process lives, so each call computes afresh.
+ */
+function perBuild<T>(compute: () => Promise<T>): () => Promise<T> {
+  let once: Promise<T> | undefined;
+  return () => (import.meta.env.DEV ? compute() : (once ??= compute()));
+}
 
 /** Every paper, sorted by title. Shared between pages: do not mutate. */
-export function getPapers(): Promise<Paper[]> {
-  const read = async () => sortByTitle(loadPapers(PAPERS_DIR, TOPICS_DIR));
-  // In `astro dev` content changes while the process lives: read it afresh.
-  if (import.meta.env.DEV) return read();
-  papersOnce ??= read();
-  return papersOnce;
-}
+export const getPapers = perBuild(async () => sortByTitle(loadPapers(PAPERS_DIR, TOPICS_DIR)));
+
+/** Every topic, in home-page order. Shared between pages: do not mutate. */
+export const getTopics = perBuild(async () => sortTopics(await getCollection('topics')));
+
+const getPapersById = perBuild(async () => new Map((await getPapers()).map((paper) => [paper.id, paper])));
 
 /** The rendered notes of a paper (a component to place on the page), if it has any. */
 export async function getNotesContent(paper: Paper) {
@@ -41,79 +44,50 @@ export async function getNotesContent(paper: Paper) {
   return entry ? (await render(entry)).Content : undefined;
 }
 
-/** Every topic, in home-page order. Shared between pages: do not mutate. */
-export function getTopics(): Promise<CollectionEntry<'topics'>[]> {
-  if (import.meta.env.DEV) return getCollection('topics').then(sortTopics);
-  topicsOnce ??= getCollection('topics').then(sortTopics);
-  return topicsOnce;
-}
-
-let paperIndexOnce: Promise<ListPage<Paper>[]> | undefined;
-
 /** All papers, A to Z, grouped by initial and split into list pages. */
-export function getPaperIndexPages(): Promise<ListPage<Paper>[]> {
-  const compute = async () =>
-    paginateSections(
-      papersByInitial(await getPapers()).map((group) => ({
-        id: `letter-${group.initial === '#' ? 'other' : group.initial}`,
-        heading: group.initial,
-        items: group.papers,
-      })),
-      papersPerPage(),
-    );
-  if (import.meta.env.DEV) return compute();
-  paperIndexOnce ??= compute();
-  return paperIndexOnce;
-}
+export const getPaperIndexPages = perBuild(async (): Promise<ListPage<Paper>[]> =>
+  paginateSections(
+    papersByInitial(await getPapers()).map((group) => ({
+      id: `letter-${group.initial === '#' ? 'other' : group.initial}`,
+      heading: group.initial,
+      items: group.papers,
+    })),
+    papersPerPage(),
+  ),
+);
 
-const topicPagesOnce = new Map<string, Promise<ListPage<Paper>[]>>();
+const topicPages = new Map<string, () => Promise<ListPage<Paper>[]>>();
 
 /** A topic's papers in reading order (see `topicReadingGroups`), split into list pages. */
 export function getTopicPages(topicId: string): Promise<ListPage<Paper>[]> {
-  const compute = async () => {
-    const topics = await getTopics();
-    const centrality = topicCentrality(topics);
-    const groups = topicReadingGroups(await getPapers(), topicId, topics, (paper) => centrality(paper, topicId));
-    return paginateSections(groups.map((group) => ({ id: group.id, heading: group.heading, items: group.papers })), papersPerPage());
-  };
-  if (import.meta.env.DEV) return compute();
-  if (!topicPagesOnce.has(topicId)) topicPagesOnce.set(topicId, compute());
-  return topicPagesOnce.get(topicId)!;
+  let pages = topicPages.get(topicId);
+  if (!pages) {
+    pages = perBuild(async () => {
+      const topics = await getTopics();
+      const { scores } = topicClassifier(topics);
+      const groups = topicReadingGroups(await getPapers(), topicId, topics, (paper) => scores(paper)[topicId] ?? 0);
+      return paginateSections(groups.map((group) => ({ id: group.id, heading: group.heading, items: group.papers })), papersPerPage());
+    });
+    topicPages.set(topicId, pages);
+  }
+  return pages();
 }
-
-let keyPhrasesOnce: Promise<Map<string, { phrase: string; papers: number }[]>> | undefined;
 
 /** Each topic's most characteristic phrases (see `keyPhrases`), computed once per build. */
-export function getKeyPhrases(): Promise<Map<string, { phrase: string; papers: number }[]>> {
-  const compute = async () => {
-    const papers = (await getPapers()).map((paper) => ({ title: paper.data.title, abstract: paper.data.abstract, topics: paper.data.topics }));
-    return keyPhrases(papers, (await getTopics()).map((topic) => topic.id));
-  };
-  if (import.meta.env.DEV) return compute();
-  keyPhrasesOnce ??= compute();
-  return keyPhrasesOnce;
-}
-
-let relatedOnce: Promise<Map<string, Related[]>> | undefined;
+export const getKeyPhrases = perBuild(async () => {
+  const papers = (await getPapers()).map((paper) => ({ title: paper.data.title, abstract: paper.data.abstract, topics: paper.data.topics }));
+  return keyPhrases(papers, (await getTopics()).map((topic) => topic.id));
+});
 
 /** Each paper's most similar papers (TF-IDF over title, abstract and notes), computed once per build. */
-export function getRelatedPapers(): Promise<Map<string, Related[]>> {
-  const compute = () =>
-    getPapers().then((papers) =>
-      relatedPapers(papers.map((paper) => ({ id: paper.id, title: paper.data.title, abstract: paper.data.abstract, notes: notesText(paper.body ?? '') }))),
-    );
-  if (import.meta.env.DEV) return compute();
-  relatedOnce ??= compute();
-  return relatedOnce;
-}
-
-let papersByIdOnce: Promise<Map<string, Paper>> | undefined;
+export const getRelatedPapers = perBuild(async (): Promise<Map<string, Related[]>> =>
+  relatedPapers((await getPapers()).map((paper) => ({ id: paper.id, title: paper.data.title, abstract: paper.data.abstract, notes: notesText(paper.body) }))),
+);
 
 /** A paper's most similar papers (see `getRelatedPapers`), most similar first. */
 export async function getPaperRelated(paper: Paper): Promise<Paper[]> {
-  const [related, byId] = await Promise.all([getRelatedPapers(), (papersByIdOnce ??= getPapers().then((papers) => new Map(papers.map((other) => [other.id, other]))))]);
-  if (import.meta.env.DEV) papersByIdOnce = undefined;
-  return (related.get(paper.id) ?? []).map(({ id }) => byId.get(id)!).filter(Boolean);
+  const [related, byId] = await Promise.all([getRelatedPapers(), getPapersById()]);
+  return (related.get(paper.id) ?? []).map(({ id }) => byId.get(id)).filter((other) => other !== undefined);
 }
 
 /** Topic id → title, for labelling a paper's topics. */
@@ -121,8 +95,16 @@ export function topicTitles(topics: readonly { id: string; data: { title: string
   return new Map(topics.map((topic) => [topic.id, topic.data.title]));
 }
 
-/** Classifies papers with the topic rules, as ingest does, so pages can show why a paper is on a topic. */
-export function topicClassifier(topics: readonly CollectionEntry<'topics'>[]) {
+/** The topic rules applied to a paper: `classify` for its page's evidence, `scores` for the order on topic pages. */
+export interface TopicClassifier {
+  classify(paper: Paper): Classification;
+  scores(paper: Paper): Classification['scores'];
+}
+
+const classifiers = new WeakMap<readonly CollectionEntry<'topics'>[], TopicClassifier>();
+
+/** Classifies papers with the topic rules, as ingest does, so pages can show why a paper is on a topic and how central it is. */
+export function topicClassifier(topics: readonly CollectionEntry<'topics'>[]): TopicClassifier {
   let classifier = classifiers.get(topics);
   if (!classifier) {
     // Compiling the rules' regular expressions costs more than classifying one paper: once per topic list.
@@ -131,27 +113,16 @@ export function topicClassifier(topics: readonly CollectionEntry<'topics'>[]) {
     );
     // Paper pages and every topic page ask about the same papers: each is classified once, and only its
     // scores are kept for the topic pages (the evidence, with its excerpts, is for its own page alone).
-    const scores = new WeakMap<Paper, Classification['scores']>();
-    classifier = Object.assign(
-      (paper: Paper) => {
-        const result = classify(paper.data, compiled);
-        scores.set(paper, result.scores);
-        return result;
-      },
-      { scores: (paper: Paper) => scores.get(paper) ?? classifier!(paper).scores },
-    );
+    const known = new WeakMap<Paper, Classification['scores']>();
+    const classifyPaper = (paper: Paper) => {
+      const result = classify(paper.data, compiled);
+      known.set(paper, result.scores);
+      return result;
+    };
+    classifier = { classify: classifyPaper, scores: (paper) => known.get(paper) ?? classifyPaper(paper).scores };
     classifiers.set(topics, classifier);
   }
   return classifier;
-}
-
-/**
- * How central a paper is to a topic: the classifier's score for it (how strongly
- * its title and abstract name the topic), so topic pages can put the core first.
- */
-export function topicCentrality(topics: readonly CollectionEntry<'topics'>[]) {
-  const classifier = topicClassifier(topics);
-  return (paper: Paper, topicId: string): number => classifier.scores(paper)[topicId] ?? 0;
 }
 
 /**
@@ -215,7 +186,7 @@ export async function getCatalogueEntries(site: URL | undefined): Promise<Catalo
       tags: paper.data.tags ?? [],
       rating: paper.data.rating ?? null,
       links: paper.data.links ?? [],
-      notes: (paper.body ?? '').trim(),
+      notes: paper.body.trim(),
       related: (related.get(paper.id) ?? []).map(({ id }) => id),
     };
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FrontmatterError, parsePaperFile, stringifyPaperFile } from '../../src/papers/frontmatter.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FrontmatterError, paperBody, parsePaperFile, stringifyPaperFile } from '../../src/papers/frontmatter.ts';
 
 describe('parsePaperFile', () => {
   it('keeps date-like and number-like strings as written', () => {
@@ -40,5 +42,34 @@ describe('stringifyPaperFile', () => {
   it('quotes text that YAML would misread', () => {
     const data = { title: 'No: colons # or hashes', abstract: '- a list? no\n\nsecond paragraph', topics: [] };
     expect(parsePaperFile(stringifyPaperFile({ data, body: '' })).data).toEqual(data);
+  });
+});
+
+describe('paperBody', () => {
+  it('gives the body parsePaperFile gives, for every real and fixture paper file', () => {
+    const dirs = ['content/papers', 'tests/fixtures/site/content/papers'];
+    let files = 0;
+    for (const dir of dirs) {
+      for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((entry) => /\.mdx?$/.test(entry))) {
+        const text = readFileSync(join(dir, name), 'utf8');
+        expect(paperBody(text), name).toBe(parsePaperFile(text).body);
+        files += 1;
+      }
+    }
+    expect(files).toBeGreaterThan(300);
+  });
+
+  it('keeps the body byte for byte: line ends, a rule that looks like a fence, a missing final newline', () => {
+    for (const [text, body] of [
+      ["---\ntitle: 'A'\n---\nNotes *here*.\n", 'Notes *here*.\n'],
+      ["---\r\ntitle: 'A'\r\n---\r\n\r\nCRLF notes", '\r\nCRLF notes'],
+      ["---\ntitle: 'A'\n---\nOne\n\n---\n\nTwo", 'One\n\n---\n\nTwo'],
+      ["---\ntitle: 'A'\n---", ''],
+      ["---\ntitle: 'A'\n---\n", ''],
+    ] as const) {
+      expect(paperBody(text)).toBe(body);
+      expect(parsePaperFile(text).body).toBe(body);
+    }
+    expect(paperBody('Just notes.')).toBe('Just notes.');
   });
 });
