@@ -6,6 +6,8 @@ export interface Diagnostic {
   file: string;
   /** 1-based line, when the problem sits on one. */
   line?: number;
+  /** 1-based column on that line, when known. */
+  column?: number;
   /** The field, when the problem is in one. */
   field?: string;
   /** What is wrong. */
@@ -14,9 +16,9 @@ export interface Diagnostic {
   fix?: string;
 }
 
-/** Formats a diagnostic as `file:line: field: message (fix)`. */
-export function formatDiagnostic({ file, line, field, message, fix }: Diagnostic): string {
-  const where = line === undefined ? file : `${file}:${line}`;
+/** Formats a diagnostic as `file:line:column: field: message (fix)`. */
+export function formatDiagnostic({ file, line, column, field, message, fix }: Diagnostic): string {
+  const where = line === undefined ? file : column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
   return `${where}: ${field ? `${field}: ` : ''}${message}${fix ? ` (${fix})` : ''}`;
 }
 
