@@ -3,6 +3,7 @@
  * Turns the paper dumps into one Markdown file per paper. See src/ingest.
  */
 import { enableCompileCache } from 'node:module';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IngestReport } from '../src/ingest/index.ts';
 
@@ -12,12 +13,14 @@ enableCompileCache();
 const { formatDiagnostic, IngestError } = await import('../src/ingest/diagnostics.ts');
 const { runIngest } = await import('../src/ingest/index.ts');
 const { plural } = await import('../src/site/text.ts');
+// The content folder the site is built from (SHELF_CONTENT_DIR, else ./content), so `npm run build` ingests what it builds.
+const { CONTENT_DIR } = await import('../src/papers/content-dir.ts');
 
 const { values } = parseArgs({
   options: {
-    dumps: { type: 'string', default: 'content/dumps' },
-    out: { type: 'string', default: 'content/papers' },
-    topics: { type: 'string', default: 'content/topics' },
+    dumps: { type: 'string', default: join(CONTENT_DIR, 'dumps') },
+    out: { type: 'string', default: join(CONTENT_DIR, 'papers') },
+    topics: { type: 'string', default: join(CONTENT_DIR, 'topics') },
     quiet: { type: 'boolean', default: false },
     // Worker threads; by default one per core for a big list, none for a small one.
     threads: { type: 'string' },
@@ -34,6 +37,7 @@ function summary(report: IngestReport): string {
     `${report.updated} updated`,
     `${report.unchanged} unchanged`,
     `${report.orphans.length} not in any dump`,
+    ...(report.byHand > 0 ? [`${report.byHand} added by hand`] : []),
     plural(report.warnings.length, 'warning'),
     `${report.seconds.toFixed(2)} s${report.threads > 1 ? ` on ${report.threads} threads` : ''}`,
   ].join(', ');
@@ -46,6 +50,7 @@ try {
   }
   const report = await runIngest({ dumps: values.dumps!, out: values.out!, topics: values.topics!, threads });
   for (const warning of report.warnings) console.warn(`warning: ${formatDiagnostic(warning)}`);
+  for (const notice of report.notices) console.warn(`note: ${formatDiagnostic(notice)}`);
   for (const orphan of report.orphans) {
     console.warn(`note: ${orphan.path}: not in any dump any more; kept as it is (delete it by hand if the paper should go)`);
   }

@@ -4,14 +4,15 @@
  * Only the first and the last touch the file system; every problem that
  * would stop the run is found before the first write.
  */
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { classify, compileTopics } from '../topics/classify.ts';
-import { stringifyPaperFile } from '../papers/frontmatter.ts';
+import { FrontmatterError, stringifyPaperFile, updatePaperFile } from '../papers/frontmatter.ts';
 import { loadTopics } from '../topics/topics.ts';
 import { createPaperSchema } from '../papers/schema.ts';
 import { IngestError, type Diagnostic } from './diagnostics.ts';
-import { listDumps, listPaperFiles, readPaperFiles, stagingFor, writeFileAtomic } from './io.ts';
+import { listDumps, listPaperFiles, readPaperFiles, removeAbandonedTemporaries, stagingFor, writeFileAtomic } from './io.ts';
 import { mergeListings, type MergedPaper } from './merge.ts';
 import type { Listing } from './parse.ts';
 import { createRunner, slices, threadsFor } from './pool.ts';
@@ -37,7 +38,11 @@ export interface IngestReport {
   updated: number;
   unchanged: number;
   orphans: ExistingPaper[];
+  /** Papers added by hand (no `sources`): ingest gave them topics, if they had none, and kept the rest. */
+  byHand: number;
   warnings: Diagnostic[];
+  /** What a person should know about a change: a title set back to its dump's, a paper added by hand that a dump now lists. */
+  notices: Diagnostic[];
   /** Threads the run used (1: in line). */
   threads: number;
   seconds: number;
@@ -70,7 +75,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const dumps = listDumps(options.dumps);
   if (dumps.problems.length > 0) throw new IngestError(dumps.problems);
   // Compiled here too, so a bad rule stops the run naming its file before any thread starts.
-  const { slugs } = topicAssigner(options.topics);
+  const { slugs, assign } = topicAssigner(options.topics);
+  // What a killed run left: temporary files that were never renamed into place.
+  removeAbandonedTemporaries(options.out);
   const files = listPaperFiles(options.out);
   // About 2 KB of dump per listing (the real dumps: 1.6 KB).
   const runner = createRunner(options.threads ?? threadsFor(Math.max(files.length, dumps.bytes / 2000)));
@@ -90,7 +97,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     // A paper's title and abstract are its first listing's, and so are its topics.
     const topicsAt = new Map<string, string[]>();
     for (const slice of parsed) slice.listings.forEach((listing, index) => topicsAt.set(`${listing.dump}:${listing.line}`, slice.topics[index]!));
-    const topicsOf = (paper: MergedPaper) => topicsAt.get(`${paper.sources[0]!.dump}:${paper.sources[0]!.line}`)!;
+    // A paper added by hand, in no dump, is classified here (there are few).
+    const topicsOf: AssignTopics = (paper) => (paper.sources.length > 0 ? topicsAt.get(`${paper.sources[0]!.dump}:${paper.sources[0]!.line}`)! : assign(paper));
     const plan = planIngest(papers, existing.papers, topicsOf, options.out);
     const schema = createPaperSchema(slugs);
     const errors = [...plan.errors];
@@ -110,7 +118,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       }
     } else {
       // Here, not on the threads: renames in one folder queue on the folder's lock, and the data would be copied to them first.
-      for (const write of plan.writes) writeFileAtomic(write.path, stringifyPaperFile(write));
+      // Every text is made before the first write, so a file that cannot be edited stops the run with nothing written.
+      const texts = plan.writes.map((write) => (write.kind === 'new' ? stringifyPaperFile(write) : editedText(write.path, write.changes)));
+      plan.writes.forEach((write, index) => writeFileAtomic(write.path, texts[index]!));
     }
     const count = (kind: string) => plan.writes.filter((write) => write.kind === kind).length;
     return {
@@ -121,11 +131,23 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       updated: count('updated'),
       unchanged: plan.unchanged,
       orphans: plan.orphans,
+      byHand: plan.byHand,
       warnings,
+      notices: plan.notices,
       threads: runner.threads,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
     await runner.close();
+  }
+}
+
+/** A file's text with `changes` made to its frontmatter, read again now: a person's bytes stay as they are on disk. */
+function editedText(path: string, changes: Record<string, unknown>): string {
+  try {
+    return updatePaperFile(readFileSync(path, 'utf8'), changes);
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+    throw new IngestError([{ file: path, line: error.line, column: error.column, field: error.field, message: `changed while ingest ran, and no longer parses: ${error.message}`, fix: error.fix }]);
   }
 }

@@ -113,7 +113,7 @@ export function readPaperFiles(
       papers.push({ path, slug: basename(name, extname(name)), data, body });
     } catch (error) {
       if (!(error instanceof FrontmatterError)) throw error;
-      problems.push({ file: path, line: error.line, message: error.message, fix: 'fix the YAML between the two "---" lines (quote text that holds ": " or starts with a special character)' });
+      problems.push({ file: path, line: error.line, column: error.column, field: error.field, message: error.message, fix: error.fix });
     }
   }
   return { papers, problems };
@@ -175,7 +175,7 @@ export interface FileToWrite {
  */
 export function stagingFor(dir: string): { path: string; commit(): void; discard(): void } | undefined {
   if (!isEmptyFolder(dir)) return undefined;
-  removeAbandonedStaging(dir);
+  removeAbandonedTemporaries(dirname(dir), `.${basename(dir)}.`);
   const path = temporaryBeside(dir);
   mkdirSync(path, { recursive: true });
   return {
@@ -195,14 +195,18 @@ export function writeNewFiles(files: Iterable<FileToWrite>): void {
   for (const file of files) writeMakingFolder(file.path, file.text, 'wx');
 }
 
-/** Removes the staging folders beside `dir` (named as `temporaryBeside` names them) of processes no longer running. */
-function removeAbandonedStaging(dir: string): void {
-  const prefix = `.${basename(dir)}.`;
-  const parent = dirname(dir);
-  if (!existsSync(parent)) return;
-  for (const entry of readdirSync(parent, { withFileTypes: true })) {
-    const pid = entry.isDirectory() && entry.name.startsWith(prefix) ? /^(\d+)-\d+-\d+\.tmp$/.exec(entry.name.slice(prefix.length))?.[1] : undefined;
-    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(parent, entry.name), { recursive: true, force: true });
+/**
+ * Removes what killed runs left in `folder`: temporary files and staging folders, named as
+ * `temporaryBeside` names them (`.<name>.<pid>-<thread>-<n>.tmp`), of processes no longer running.
+ * With `prefix`, only those whose name starts with it. A run killed between writing a temporary file
+ * and renaming it leaves one behind; the next run takes it away.
+ */
+export function removeAbandonedTemporaries(folder: string, prefix = '.'): void {
+  if (!existsSync(folder)) return;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (!entry.name.startsWith(prefix)) continue;
+    const pid = /^\..+\.(\d+)-\d+-\d+\.tmp$/.exec(entry.name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(folder, entry.name), { recursive: true, force: true });
   }
 }
 

@@ -75,6 +75,13 @@ export function validatePaperData<T extends z.ZodType>(
     if (value === undefined && issue.code === 'invalid_type') {
       return { file, field, message: 'is missing', fix: `add "${field}:" to the frontmatter, or run \`npm run ingest\` to restore it` };
     }
+    if (issue.code === 'invalid_type' && value === null) {
+      return { file, field, message: 'has no value', fix: `write the value after "${fieldName(issue.path.slice(-1))}:", in quotes if it starts with # or another sign` };
+    }
+    // YAML reads `yes`, `1e3` or `0x1F` as a boolean or a number: text must be quoted.
+    if (issue.code === 'invalid_type' && issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+      return { file, field, message: `reads as the ${typeof value} ${String(value)}, not as text`, fix: 'put the value in quotes, as you want it shown' };
+    }
     return { file, field, message: issue.message };
   });
   return { problems };

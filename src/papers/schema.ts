@@ -7,6 +7,7 @@
  * **people** own it and ingest never touches it.
  */
 import { z } from 'astro/zod';
+import { isWebUrl } from './web-url.ts';
 
 /** A topic slug: lower-case words joined by hyphens, e.g. `long-context`. */
 export const topicSlugSchema = z
@@ -21,10 +22,16 @@ export const sourceSchema = z.object({
   line: z.number().int().positive(),
 });
 
+/** Any address a person or a dump supplies: accepted only as `isWebUrl` says. */
+export const webUrlSchema = z.string().refine(isWebUrl, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not an http(s) address or a path on this site`,
+  params: { fix: 'write the full address, starting with https:// (or a path on this site, starting with /); other schemes, such as javascript: or data:, are not allowed' },
+});
+
 /** A link a person adds to a paper (code, slides, blog post, …). */
 export const linkSchema = z.object({
   label: z.string().min(1),
-  url: z.url(),
+  url: webUrlSchema,
 });
 
 /** Fields that ingest writes and rewrites. Everything else in a paper file is a person's. */
@@ -45,19 +52,19 @@ export function createPaperSchema(topicSlugs: readonly string[]) {
     title: z.string().trim().min(1),
     /** ingest: the abstract; paragraphs separated by a blank line. */
     abstract: z.string(),
-    /** ingest until a person changes it: the topics the paper is listed under. */
-    topics: z.array(topic).refine((list) => new Set(list).size === list.length, {
+    /** ingest until a person changes it: the topics the paper is listed under. Optional in a paper added by hand: the classifier fills it. */
+    topics: z.array(topic).optional().refine((list) => list === undefined || new Set(list).size === list.length, {
       error: (issue) => {
-        const list = issue.input as string[];
+        const list = (issue.input ?? []) as string[];
         return `lists "${list.find((slug, index) => list.indexOf(slug) !== index)}" twice`;
       },
       // What to do about it, which `validatePaperData` adds to the message.
       params: { fix: 'keep each topic once' },
     }),
-    /** ingest: what the classifier assigned. When `topics` differs, a person chose the topics and ingest keeps them. */
-    auto_topics: z.array(topic),
-    /** ingest: every listing of the paper in the dumps. */
-    sources: z.array(sourceSchema),
+    /** ingest: what the classifier assigned. When `topics` differs, a person chose the topics and ingest keeps them. Ingest adds it to a paper added by hand. */
+    auto_topics: z.array(topic).optional(),
+    /** ingest: every listing of the paper in the dumps. None in a paper added by hand, whose title and abstract are then a person's. */
+    sources: z.array(sourceSchema).optional(),
     /** people: reading status. */
     status: z.enum(['to-read', 'reading', 'read', 'skipped']).optional(),
     /** people: free-form tags. */
@@ -71,7 +78,11 @@ export function createPaperSchema(topicSlugs: readonly string[]) {
   });
 }
 
-export type PaperData = z.infer<ReturnType<typeof createPaperSchema>>;
+/** A paper file's fields as the schema reads them: `topics`, `auto_topics` and `sources` may be missing. */
+export type PaperFileData = z.infer<ReturnType<typeof createPaperSchema>>;
+
+/** A paper's fields as the site uses them (`load.ts`): a paper added by hand gets the classifier's topics and no sources. */
+export type PaperData = PaperFileData & { topics: string[]; auto_topics: string[]; sources: Source[] };
 export type Source = z.infer<typeof sourceSchema>;
 
 /** One classifier rule: a phrase and what it is worth where it appears. */

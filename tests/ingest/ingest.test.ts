@@ -159,13 +159,13 @@ describe('runIngest errors', () => {
     expect(snapshot(ws.out)).toEqual(before);
   });
 
-  it('stops on a paper file whose frontmatter cannot be parsed, naming the line, before writing anything', async () => {
+  it('stops on a paper file whose frontmatter cannot be parsed, naming the line and column, before writing anything', async () => {
     await ingest();
     const name = readdirSync(ws.out).sort()[5];
     writeFileSync(join(ws.out, name), read(name).replace(/^topics:/m, 'topics: [unclosed\nstatus:'));
     writeFileSync(join(ws.dumps, '006_new.txt'), 'A Paper That Would Be New\n\nIts abstract.\n');
     const before = snapshot(ws.out);
-    await expect(ingest(2)).rejects.toThrow(new RegExp(`${name}:\\d+: invalid YAML`));
+    await expect(ingest(2)).rejects.toThrow(new RegExp(`${name}:3:9: topics: invalid YAML: the \\[ that opens the list is not closed`));
     expect(snapshot(ws.out)).toEqual(before);
   });
 
