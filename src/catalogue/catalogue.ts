@@ -8,9 +8,19 @@ import { batches } from './pieces.ts';
 /** The columns of `/papers.csv`, in order; lists are joined with `; `. */
 export const CSV_COLUMNS = ['id', 'url', 'title', 'topics', 'status', 'rating', 'tags', 'sources', 'links', 'related', 'abstract', 'notes'] as const;
 
-/** One CSV field, quoted as RFC 4180 asks when it holds a comma, quote or line break. */
+/**
+ * A cell's text as spreadsheets will show it rather than run it: a value that starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return (a formula, to Excel, LibreOffice and Google Sheets) gets a
+ * leading `'`, OWASP's rule against CSV injection. Everything else is as it was.
+ */
+export function spreadsheetText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** One CSV field: spreadsheet-safe (`spreadsheetText`), and quoted as RFC 4180 asks when it holds a comma, quote or line break (or was made safe). */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = spreadsheetText(value);
+  return text !== value || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A catalogue entry as the CSV row's plain strings. */

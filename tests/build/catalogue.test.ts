@@ -1,31 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS } from '../../src/catalogue/catalogue.ts';
+import { CSV_COLUMNS, spreadsheetText } from '../../src/catalogue/catalogue.ts';
 import { catalogueSchema } from '../../src/papers/schema.ts';
 import { builds, readPapers } from './builds.ts';
-
-/** A small RFC 4180 reader, enough to read back what the site wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') [field, i] = [field + '"', i + 1];
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') [row, field] = [[...row, field], ''];
-    else if (char === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
-      [row, field, i] = [[], '', i + 1];
-    } else field += char;
-  }
-  return rows;
-}
 
 describe.each(builds)('the catalogue of the $name build', (build) => {
   const papers = readPapers(build);
@@ -49,14 +28,15 @@ describe.each(builds)('the catalogue of the $name build', (build) => {
   });
 
   it('writes the same papers as CSV, one row each', () => {
-    const rows = parseCsv(readFileSync(join(build.outDir, 'papers.csv'), 'utf8'));
+    const rows: string[][] = parse(readFileSync(join(build.outDir, 'papers.csv'), 'utf8'));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows.slice(1).map((row) => row[0]).sort()).toEqual(papers.map((paper) => paper.slug).sort());
     for (const row of rows.slice(1)) {
       expect(row).toHaveLength(CSV_COLUMNS.length);
       const entry = json.papers.find((candidate: { id: string }) => candidate.id === row[0]);
-      expect(row[2]).toBe(entry.title);
-      expect(row[CSV_COLUMNS.indexOf('abstract')]).toBe(entry.abstract);
+      expect(row[2]).toBe(spreadsheetText(entry.title));
+      expect(row[CSV_COLUMNS.indexOf('abstract')]).toBe(spreadsheetText(entry.abstract));
+      for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
     }
   });
 });

@@ -1,5 +1,6 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { catalogueJson, csvField, csvRows, CSV_COLUMNS, streamedResponse } from '../../src/catalogue/catalogue.ts';
+import { catalogueJson, csvField, csvRows, CSV_COLUMNS, spreadsheetText, streamedResponse } from '../../src/catalogue/catalogue.ts';
 import type { Catalogue, CatalogueEntry } from '../../src/papers/schema.ts';
 
 const entry: CatalogueEntry = {
@@ -23,10 +24,45 @@ describe('csvField', () => {
     expect(csvField('a, b')).toBe('"a, b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('=1+2')).toBe('"\'=1+2"');
+  });
+});
+
+describe('spreadsheetText', () => {
+  it("puts a ' before text a spreadsheet would run as a formula (=, +, -, @, tab, carriage return), and leaves the rest", () => {
+    for (const value of ['=1+2 Formula Title Study', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://evil.example","x")']) {
+      expect(spreadsheetText(value)).toBe(`'${value}`);
+    }
+    for (const value of ['Plain', ' =1', "'=1", 'a=1', '1+2', '', 'https://x.org/?a=-1']) expect(spreadsheetText(value)).toBe(value);
   });
 });
 
 describe('csvRows', () => {
+  it('reads back with a CSV parser as the catalogue\'s values, every formula neutralised and every cell intact', () => {
+    const hostile: CatalogueEntry = {
+      ...entry,
+      id: 'hostile',
+      title: '=1+2 Formula Title Study',
+      abstract: '@SUM(1+1)*cmd|\' /C calc\'!A0, "quoted"\r\nand lines',
+      tags: ['-minus', '+plus'],
+      notes: '\t=tabbed',
+      links: [{ label: 'x', url: 'https://x.org/?q="a,b"' }],
+    };
+    const rows: string[][] = parse([...csvRows([entry, hostile])].join(''), { relaxQuotes: false });
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    const cell = (row: string[], column: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(column)];
+    expect(cell(rows[1]!, 'title')).toBe('A "Quoted", Comma Title');
+    expect(cell(rows[1]!, 'abstract')).toBe('Line one.\n\nLine two.');
+    expect(cell(rows[2]!, 'title')).toBe("'=1+2 Formula Title Study");
+    expect(cell(rows[2]!, 'abstract')).toBe('\'@SUM(1+1)*cmd|\' /C calc\'!A0, "quoted"\r\nand lines');
+    expect(cell(rows[2]!, 'tags')).toBe("'-minus; +plus");
+    expect(cell(rows[2]!, 'notes')).toBe("'\t=tabbed");
+    expect(cell(rows[2]!, 'links')).toBe('https://x.org/?q="a,b"');
+    // No cell a spreadsheet would evaluate.
+    for (const row of rows) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+
   it('writes a header and one row per paper, lists joined with "; "', () => {
     const csv = [...csvRows([entry])].join('');
     const [header, row] = csv.split('\r\n');
