@@ -2,6 +2,7 @@
  * Paths and addresses: internal links that respect the site's `base`, the
  * "Edit this page" link, and searches for a paper on other sites.
  */
+import { isWebUrl } from '../papers/web-url.ts';
 
 /** Joins a base (`/`, `/shelf`, `/shelf/`) and a site path (`papers/x/` or `/papers/x/`). */
 export function joinBase(base: string, path: string): string {
@@ -12,6 +13,15 @@ export function joinBase(base: string, path: string): string {
 /** An internal link: the path under the configured `base` (Astro's `BASE_URL`). */
 export function withBase(path: string): string {
   return joinBase(import.meta.env.BASE_URL ?? '/', path);
+}
+
+/**
+ * The `href` for a link a person added: an http(s) address as it is, a path on this site under the
+ * `base`, and nothing for any other scheme (`javascript:`, `data:`, …), so no page ever carries one.
+ */
+export function linkHref(url: string): string | undefined {
+  if (!isWebUrl(url)) return undefined;
+  return url.startsWith('/') ? withBase(url) : url;
 }
 
 /** Site path of a paper's page. */

@@ -62,4 +62,29 @@ describe('PersonFields', () => {
     expect(other!.term).toBe('Reading group');
     expect(text(other!.description)).toBe('Tuesday');
   });
+
+  it('links only to http(s) addresses and to paths under the site base; any other scheme is shown as text, with no href', async () => {
+    const { data } = paper({
+      links: [
+        { label: 'Script', url: 'javascript:alert(document.domain)' },
+        { label: 'Data', url: 'data:text/html,<script>alert(1)</script>' },
+        { label: 'Tabbed', url: 'java\tscript:alert(1)' },
+        { label: 'Other host', url: '//evil.example/' },
+        { label: 'Code', url: 'https://github.com/x/y' },
+        { label: 'On this site', url: '/papers/other/' },
+      ],
+    });
+    const { html, root } = await render(PersonFields, { data });
+    const items = root.querySelectorAll('dl.facts li').map((li) => [text(li), li.querySelector('a')?.getAttribute('href') ?? null]);
+    expect(items).toEqual([
+      ['Script', null],
+      ['Data', null],
+      ['Tabbed', null],
+      ['Other host', null],
+      ['Code', 'https://github.com/x/y'],
+      ['On this site', `${import.meta.env.BASE_URL.replace(/\/$/, '')}/papers/other/`],
+    ]);
+    expect(html).not.toMatch(/javascript:|data:text|evil\.example/);
+  });
 });
+
