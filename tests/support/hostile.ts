@@ -90,7 +90,7 @@ export function unsafeHtml(root: HTMLElement): string[] {
   const found: string[] = [];
   for (const element of root.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase();
-    if (['script', 'iframe', 'object', 'embed', 'svg', 'img', 'style', 'base', 'form'].includes(tag)) found.push(`<${tag}>`);
+    if (['script', 'iframe', 'object', 'embed', 'img', 'style', 'base'].includes(tag)) found.push(`<${tag}>`);
     for (const [name, value] of Object.entries(element.attributes)) {
       if (/^on/i.test(name)) found.push(`${tag}[${name}]`);
       if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(name.toLowerCase()) && !SAFE_URL.test(value)) found.push(`${tag}[${name}=${value}]`);
