@@ -5,7 +5,7 @@
  * would stop the run is found before the first write.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { classify, compileTopics } from '../topics/classify.ts';
 import { FrontmatterError, stringifyPaperFile, updatePaperFile } from '../papers/frontmatter.ts';
@@ -76,8 +76,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   if (dumps.problems.length > 0) throw new IngestError(dumps.problems);
   // Compiled here too, so a bad rule stops the run naming its file before any thread starts.
   const { slugs, assign } = topicAssigner(options.topics);
-  // What a killed run left: temporary files that were never renamed into place.
+  // What a killed run left: temporary files never renamed into place, a first run's staging folder beside the folder.
   removeAbandonedTemporaries(options.out);
+  removeAbandonedTemporaries(dirname(options.out), `.${basename(options.out)}.`);
   const files = listPaperFiles(options.out);
   // About 2 KB of dump per listing (the real dumps: 1.6 KB).
   const runner = createRunner(options.threads ?? threadsFor(Math.max(files.length, dumps.bytes / 2000)));

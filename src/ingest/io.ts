@@ -171,7 +171,7 @@ export interface FileToWrite {
  * (`writeFileAtomic`), and an interrupted run leaves no paper file at all.
  * Undefined when `dir` holds anything: write each file atomically then.
  * A run killed before its commit leaves its staging folder behind (`.papers.<pid>-….tmp`, which
- * `git add -A` would take); the next first run removes those whose process is gone.
+ * .gitignore keeps out of commits); the next run removes those whose process is gone.
  */
 export function stagingFor(dir: string): { path: string; commit(): void; discard(): void } | undefined {
   if (!isEmptyFolder(dir)) return undefined;

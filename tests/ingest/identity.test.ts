@@ -145,15 +145,18 @@ describe('a paper added by hand', () => {
 });
 
 describe('what an interrupted run leaves', () => {
-  it('is removed by the next run when its process is gone, and git ignores it meanwhile', async () => {
+  it('is removed by the next run when its process is gone (a temporary file, a first run\'s staging folder), and git ignores it meanwhile', async () => {
     await ingest();
     const gone = spawnSync(process.execPath, ['-e', '']).pid!;
     const leftover = `.chain-of-thought-reasoning-at-length.md.${gone}-0-3.tmp`;
     const running = `.foo-bar-scaling-long-context-windows.md.${process.pid}-0-1.tmp`;
     write(leftover, '');
     write(running, '');
+    mkdirSync(join(root, `.papers.${gone}-0-1.tmp`));
+    writeFileSync(join(root, `.papers.${gone}-0-1.tmp`, 'half.md'), '');
     await ingest();
     expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([running]);
+    expect(readdirSync(root).sort()).toEqual(['dumps', 'papers', 'topics']);
     expect(execFileSync('git', ['check-ignore', '--no-index', `content/papers/${leftover}`, `content/.papers.${gone}-0-1.tmp`], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n')).toHaveLength(2);
   });
 });
