@@ -30,8 +30,9 @@ export interface PrecachePlan<T extends BuiltFile> {
 
 // The first shard carries Pagefind's script and wasm; the others (pagefind/shard-N/) only their index files.
 // Pagefind's own worker script is not used: the site searches in its own worker (src/search/search-engine.ts).
+// vocabulary.json is the site's own: the index's words, for spelling suggestions (src/search/search-vocabulary.ts).
 const SEARCH_FILE =
-  /^pagefind\/(pagefind\.js|wasm\.[^/]+\.pagefind|(shard-\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)\/[^/]+\.pf_(index|fragment|filter)))$/;
+  /^pagefind\/(pagefind\.js|vocabulary\.json|wasm\.[^/]+\.pagefind|(shard-\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)\/[^/]+\.pf_(index|fragment|filter)))$/;
 const PAPER_PAGE = /^papers\/[^/]+\/index\.html$/;
 // Browsers with service workers read woff2, so KaTeX's woff/ttf fallbacks and Pagefind's unused UI bundles stay out.
 const SHELL_FILE = /\.(html|css|js|woff2|svg|png|webmanifest)$/;

@@ -5,10 +5,11 @@
  * rendered pages), so Pagefind, which works in a process of its own, indexes
  * while Astro renders the pages. The index is written to a staging folder in
  * shards; at `astro:build:done` it moves into `dist/pagefind/`, checked to hold
- * exactly the paper pages built.
+ * exactly the paper pages built. Beside it goes the index's vocabulary (search-vocabulary.ts), for
+ * spelling suggestions.
  */
 import type { AstroIntegration } from 'astro';
-import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -16,7 +17,8 @@ import { formatDiagnostic } from '../ingest/diagnostics.ts';
 import { listPaperFiles, readPaperFiles } from '../ingest/io.ts';
 import { PAPERS_DIR, TOPICS_DIR } from '../papers/content-dir.ts';
 import { loadTopics } from '../topics/topics.ts';
-import { searchDocument, searchShardFolder, searchShardSize, type SearchDocument } from './search-records.ts';
+import { searchDocument, searchedText, searchShardFolder, searchShardSize, type SearchDocument } from './search-records.ts';
+import { countPaperWords, VOCABULARY_FILE, vocabularyJson } from './search-vocabulary.ts';
 
 /** Papers read from disk between two hand-offs to Pagefind, so it parses the first while the rest are read. */
 const READ_CHUNK = 100;
@@ -48,17 +50,27 @@ export default function searchIndexIntegration(): AstroIntegration {
   };
 }
 
-/** Indexes every paper under `papersDir` into `outputPath`, in shards of the size for a list that long; returns the pages indexed. */
-export function indexPapers(papersDir: string, topicsDir: string, outputPath: string): Promise<number> {
+/**
+ * Indexes every paper under `papersDir` into `outputPath`, in shards of the size for a list that long,
+ * and writes the vocabulary of all of them into the first; returns the pages indexed.
+ */
+export async function indexPapers(papersDir: string, topicsDir: string, outputPath: string): Promise<number> {
   const names = listPaperFiles(papersDir, { recursive: true });
-  return writeSearchIndex(paperDocuments(papersDir, topicsDir, names), outputPath, { shardSize: searchShardSize(names.length) });
+  const words = new Map<string, number>();
+  const pages = await writeSearchIndex(paperDocuments(papersDir, topicsDir, names, words), outputPath, { shardSize: searchShardSize(names.length) });
+  writeFileSync(join(outputPath, VOCABULARY_FILE), vocabularyJson(words));
+  return pages;
 }
 
-/** Each paper's search document, read from its file `READ_CHUNK` at a time; an unreadable file throws naming it. */
+/**
+ * Each paper's search document, read from its file `READ_CHUNK` at a time; an unreadable file throws
+ * naming it. Each paper's words are counted into `words` (see search-vocabulary.ts) as it goes.
+ */
 export async function* paperDocuments(
   papersDir: string,
   topicsDir: string,
   names: readonly string[] = listPaperFiles(papersDir, { recursive: true }),
+  words: Map<string, number> = new Map(),
 ): AsyncGenerator<SearchDocument> {
   const titles = new Map(loadTopics(topicsDir).map((topic) => [topic.slug, topic.title]));
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -67,7 +79,9 @@ export async function* paperDocuments(
     if (problems.length > 0) throw new Error(problems.map(formatDiagnostic).join('\n'));
     for (const paper of papers) {
       const topics = Array.isArray(paper.data.topics) ? paper.data.topics.map(String) : [];
-      yield searchDocument({ slug: paper.slug, title: text(paper.data.title), abstract: text(paper.data.abstract), topics, body: paper.body }, titles);
+      const searchable = { slug: paper.slug, title: text(paper.data.title), abstract: text(paper.data.abstract), topics, body: paper.body };
+      countPaperWords(words, searchedText(searchable));
+      yield searchDocument(searchable, titles);
     }
     // Lets Node hand the queued documents to Pagefind, and Astro go on with its own work.
     await new Promise((resolve) => setImmediate(resolve));

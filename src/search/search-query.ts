@@ -21,3 +21,31 @@ export function searchTerms(query: string): string {
   if (query.includes('"')) return words.join(' ');
   return words.filter((word, index) => index === words.length - 1 || !STOP_WORDS.has(word.toLowerCase())).join(' ');
 }
+
+/**
+ * A word as the index compares it: lower case, without diacritics or punctuation. Pagefind drops
+ * punctuation from a query ("test-time" is looked up as "testtime") and folds diacritics too.
+ */
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The words of `query` that Pagefind looks up (see `searchTerms`), as typed, without quotes or repeats. */
+export function queryWords(query: string): string[] {
+  const seen = new Set<string>();
+  return searchTerms(query.replace(/"/g, ' ')).split(' ').filter((word) => {
+    const key = normalizeWord(word);
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `query` with each word that `replacements` names (by its normalized form) replaced, the rest as typed. */
+export function replaceWords(query: string, replacements: ReadonlyMap<string, string>): string {
+  return query
+    .trim()
+    .split(/\s+/)
+    .map((word) => replacements.get(normalizeWord(word)) ?? word)
+    .join(' ');
+}

@@ -48,6 +48,11 @@ export function searchDocument(paper: SearchablePaper, topicTitles: ReadonlyMap<
   return { url: joinBase('/', paperPath(paper.slug)), content: html.join('') };
 }
 
+/** The text the index searches for a paper, as its search document holds it: title, abstract, notes. */
+export function searchedText(paper: SearchablePaper): string {
+  return [paper.title, ...paragraphs(paper.abstract), ...paragraphs(notesText(paper.body))].join('\n');
+}
+
 /** Lists up to this many papers are indexed as one shard by default. */
 export const ONE_SHARD_UP_TO = 10_000;
 

@@ -1,13 +1,25 @@
 /**
- * The search page: a small UI over Pagefind, which searches in the site's own
- * worker (search-engine.ts). Results narrow by topic (a Pagefind filter), each
- * topic shows how many results it holds, and excerpts are drawn as text with
- * highlighted matches. The query lives in the URL.
+ * The search page: a small UI over Pagefind, which searches in the site's own worker
+ * (search-engine.ts). Results narrow by topic (a Pagefind filter), and each topic shows how many
+ * results it holds. Each result shows what it matched: its title and an excerpt with the matched
+ * words highlighted (search-excerpt.ts). The status says which words of the query no paper holds
+ * (search-status.ts); a search with few results or none gets spelling suggestions from the index's
+ * vocabulary and links to the same search on arXiv and Semantic Scholar. The query lives in the URL.
  */
-import { excerptParts, withoutLeadingTitle } from './search-excerpt.ts';
-import { searchTerms } from './search-query.ts';
+import { searchElsewhereLinks, searchStatus } from './search-status.ts';
 import { joinBase } from '../site/urls.ts';
-import { engineInWorker, openEngine, type EngineSetup, type ResultData, type SearchEngine, type SearchSummary } from './search-engine.ts';
+import { VOCABULARY_FILE } from './search-vocabulary.ts';
+import type { ExcerptPart } from './search-excerpt.ts';
+import type { Suggestion } from './search-suggest.ts';
+import {
+  engineInWorker,
+  FEW_RESULTS,
+  openEngine,
+  type EngineSetup,
+  type ResultData,
+  type SearchEngine,
+  type SearchSummary,
+} from './search-engine.ts';
 
 /**
  * Results drawn at first: the first screen shows at most 4 (at 1920 × 1080; 1 on a phone), and each
@@ -39,30 +51,35 @@ export async function startSearch(app: HTMLElement): Promise<void> {
   const base = app.dataset.base ?? '/';
   const input = app.querySelector<HTMLInputElement>('#search-input')!;
   const form = input.form!;
+  const filters = app.querySelector<HTMLFieldSetElement>('.filters')!;
   const boxes = [...app.querySelectorAll<HTMLInputElement>('input[name="topic"]')];
   const status = app.querySelector<HTMLElement>('#search-status')!;
+  const hints = app.querySelector<HTMLElement>('#search-hints')!;
   const list = app.querySelector<HTMLOListElement>('#search-results')!;
   const more = app.querySelector<HTMLButtonElement>('#search-more')!;
   const topicLinks = new Map(boxes.map((box) => [box.value, box.dataset.href ?? '']));
+  const countNodes = new Map(boxes.map((box) => [box.value, app.querySelector<HTMLElement>(`[data-count-for="${CSS.escape(box.value)}"]`)]));
+  // Papers per topic over the whole list, as the page was built with them.
+  const totals = Object.fromEntries([...countNodes].map(([topic, node]) => [topic, Number(node?.textContent ?? 0)]));
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
   const wanted = new Set(params.getAll('topic'));
   for (const box of boxes) box.checked = wanted.has(box.value);
+  if (input.value.trim() || wanted.size > 0) status.textContent = 'Searching…';
 
   // The other shards of a big list's index (data-shards: their paths under the base).
   const shards = (app.dataset.shards ?? '').split(' ').filter(Boolean);
   const siteUrl = (path: string) => new URL(joinBase(base, path), location.href);
   const unavailable = 'The search index could not be loaded. Browse by topic instead.';
   let engine: SearchEngine;
-  let totals: Record<string, number>;
   try {
     engine = await startEngine({
       pagefindUrl: siteUrl('pagefind/pagefind.js').href,
       baseUrl: base,
       shards: shards.map((shard) => siteUrl(shard).pathname),
+      vocabularyUrl: siteUrl(`pagefind/${VOCABULARY_FILE}`).href,
     });
-    totals = await engine.topicTotals();
   } catch {
     status.textContent = unavailable;
     return;
@@ -82,6 +99,19 @@ export async function startSearch(app: HTMLElement): Promise<void> {
     void showMore(MORE_RESULTS - FIRST_RESULTS, false);
   });
 
+  // Per-topic counts of a search need Pagefind's topic filter, which the results do not: it is loaded
+  // when the reader turns to the topics, runs a second search, or already has the index saved offline
+  // (a service worker controls the page only once it has saved the whole index).
+  let countsWanted = Boolean(navigator.serviceWorker?.controller);
+  let countsPending = false;
+  let searches = 0;
+  function wantCounts(): void {
+    if (countsWanted) return;
+    countsWanted = true;
+    if (countsPending) void fillCounts(shown.id);
+  }
+  for (const type of ['pointerover', 'focusin', 'touchstart']) filters.addEventListener(type, wantCounts, { passive: true });
+
   async function update(): Promise<void> {
     const current = ++run;
     endInView.disconnect();
@@ -91,37 +121,56 @@ export async function startSearch(app: HTMLElement): Promise<void> {
     if (!query && topics.length === 0) {
       showCounts(totals);
       list.replaceChildren();
+      showHints(query, 0, []);
       more.hidden = true;
       listedRun = current;
       status.textContent = 'Type a word from a title, abstract or note, or pick a topic.';
       return;
     }
+    if (query && ++searches > 1) countsWanted = true;
     let search: SearchSummary;
     let items: HTMLLIElement[];
+    let suggestions: Suggestion[] = [];
     try {
-      // The status names the query as typed; Pagefind gets its words that narrow the search.
-      const found = await engine.search(query ? searchTerms(query) : null, topics, 200);
+      const found = await engine.search(query || null, topics, 200);
       if (!found || current !== run) return;
       search = found;
       const listed = { id: search.id, count: search.count, drawn: 0 };
       shown = listed;
       items = await draw(listed, FIRST_RESULTS);
+      if (query && search.count <= FEW_RESULTS) {
+        const found = await engine.suggestions(search.id);
+        if (!found) return;
+        suggestions = found;
+      }
     } catch {
       if (current === run) status.textContent = unavailable;
       return;
     }
     if (current !== run) return;
-    // Counts, results and the status change together, once the first results are drawn.
-    showCounts(query ? search.topicCounts : totals);
+    // Counts, results, hints and the status change together, once the first results are drawn.
+    if (!query) showCounts(totals);
+    else if (search.topicCounts) showCounts(search.topicCounts);
+    else {
+      showCounts(null);
+      if (countsWanted) void fillCounts(search.id);
+    }
     list.replaceChildren(...items);
     listedRun = current;
     more.hidden = shown.drawn >= shown.count;
     if (!more.hidden) endInView.observe(more);
-    const count = search.count;
-    const scope = topics.length ? ` in ${topics.join(' or ')}` : '';
-    const what = query ? ` for “${query}”` : '';
-    status.textContent =
-      count === 0 ? `No papers found${what}${scope}.` : `${count} ${count === 1 ? 'paper' : 'papers'}${what}${scope}.`;
+    showHints(query, search.count, suggestions);
+    status.textContent = searchStatus({ query, topics, count: search.count, unmatched: search.unmatched, matched: search.matched });
+  }
+
+  /** Shows search `id`'s per-topic counts, once Pagefind has its topic filter, if it is still the one listed. */
+  async function fillCounts(id: number): Promise<void> {
+    try {
+      const counts = await engine.topicCounts(id);
+      if (counts && id === shown.id && countsPending) showCounts(counts);
+    } catch {
+      // The counts stay hidden; the search itself still works.
+    }
   }
 
   /** Draws the next `howMany` results of `listed`, after every draw asked before; none once another search is listed. */
@@ -162,19 +211,11 @@ export async function startSearch(app: HTMLElement): Promise<void> {
     heading.className = 'paper-title';
     const link = document.createElement('a');
     link.href = data.url;
-    link.textContent = data.meta.title ?? data.url;
+    appendParts(link, data.title);
     heading.append(link);
     const text = document.createElement('p');
     text.className = 'excerpt';
-    for (const part of withoutLeadingTitle(excerptParts(data.excerpt), data.meta.title ?? '')) {
-      if (part.mark) {
-        const mark = document.createElement('mark');
-        mark.textContent = part.text;
-        text.append(mark);
-      } else {
-        text.append(part.text);
-      }
-    }
+    appendParts(text, data.excerpt);
     item.append(heading, text);
     const meta = document.createElement('div');
     meta.className = 'meta';
@@ -204,10 +245,52 @@ export async function startSearch(app: HTMLElement): Promise<void> {
     return item;
   }
 
-  function showCounts(counts: Record<string, number>): void {
-    for (const box of boxes) {
-      const node = app.querySelector<HTMLElement>(`[data-count-for="${CSS.escape(box.value)}"]`);
-      if (node) node.textContent = String(counts[box.value] ?? 0);
+  /**
+   * Under the status: spellings that find more ("Did you mean attention sink?"), and for a search that
+   * found few papers or none, the same search on arXiv and Semantic Scholar.
+   */
+  function showHints(query: string, count: number, suggestions: readonly Suggestion[]): void {
+    const lines: HTMLElement[] = [];
+    if (suggestions.length > 0) {
+      const line = document.createElement('p');
+      line.className = 'suggestions';
+      line.append('Did you mean ');
+      suggestions.forEach((suggestion, index) => {
+        if (index > 0) line.append(index === suggestions.length - 1 ? ' or ' : ', ');
+        const link = document.createElement('a');
+        link.href = `?${new URLSearchParams({ q: suggestion.query })}`;
+        link.dataset.query = suggestion.query;
+        link.textContent = suggestion.query;
+        line.append(link, ` (${suggestion.count} ${suggestion.count === 1 ? 'paper' : 'papers'})`);
+      });
+      line.append('?');
+      lines.push(line);
+    }
+    if (query && count <= FEW_RESULTS) {
+      const line = document.createElement('p');
+      line.className = 'elsewhere';
+      line.append(`Search for “${query}” on `);
+      searchElsewhereLinks(query).forEach((target, index) => {
+        if (index > 0) line.append(' or ');
+        const link = document.createElement('a');
+        link.href = target.url;
+        link.textContent = target.label;
+        line.append(link);
+      });
+      line.append('.');
+      lines.push(line);
+    }
+    hints.replaceChildren(...lines);
+    hints.hidden = lines.length === 0;
+  }
+
+  /** Sets each topic's count; null hides them (space kept) until this search's counts are known. */
+  function showCounts(counts: Record<string, number> | null): void {
+    countsPending = counts === null;
+    for (const [topic, node] of countNodes) {
+      if (!node) continue;
+      node.closest('.count')?.toggleAttribute('data-pending', counts === null);
+      if (counts) node.textContent = String(counts[topic] ?? 0);
     }
   }
 
@@ -226,5 +309,26 @@ export async function startSearch(app: HTMLElement): Promise<void> {
   input.addEventListener('input', () => void update());
   for (const box of boxes) box.addEventListener('change', () => void update());
   more.addEventListener('click', () => void showMore(MORE_RESULTS, true));
+  hints.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-query]');
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    input.value = link.dataset.query!;
+    input.focus();
+    void update();
+  });
   await update();
+}
+
+/** Appends runs of text to `parent`, the highlighted ones in <mark>; as text nodes, so nothing in them can run. */
+function appendParts(parent: HTMLElement, parts: readonly ExcerptPart[]): void {
+  for (const part of parts) {
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      parent.append(mark);
+    } else {
+      parent.append(part.text);
+    }
+  }
 }

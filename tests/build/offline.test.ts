@@ -45,7 +45,8 @@ describe.each(builds)('offline reading in the $name build', (build) => {
 
   it('precaches every file of the Pagefind index the search page loads', () => {
     const bundle = join(build.outDir, 'pagefind');
-    const expected = ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json'];
+    // vocabulary.json: the index's words, which the search page loads for spelling suggestions.
+    const expected = ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/vocabulary.json'];
     for (const file of readdirSync(bundle)) if (/\.pf_meta$|^wasm\..+\.pagefind$/.test(file)) expected.push(`pagefind/${file}`);
     for (const shard of searchShardDirs(build)) {
       const prefix = shard === bundle ? 'pagefind/' : `pagefind/${shard.split('/').pop()}/`;

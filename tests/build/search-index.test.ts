@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builds, readPage, readPapers, readSearchFragments, readTopics, searchShardDirs } from './builds.ts';
@@ -33,6 +33,22 @@ describe.each(builds)('the Pagefind index of the $name build', (build) => {
       expect(fragment.content, paper.path).toContain(tail);
       expect(fragment.content, paper.path).not.toMatch(/Edit this page|Related papers|Listed in/);
     }
+  });
+
+  it('has beside it the vocabulary of every paper, each word with the number of papers that hold it, saved for offline search', () => {
+    const file = join(bundle, 'vocabulary.json');
+    const words = JSON.parse(readFileSync(file, 'utf8')).words as Record<string, number>;
+    // Counted against the text Pagefind stored for each paper (title, abstract, notes), word by word.
+    const holding = (word: string) => fragments.filter((fragment) => new RegExp(`(^|[^\\p{L}\\p{N}])${word}($|[^\\p{L}\\p{N}])`, 'iu').test(fragment.content)).length;
+    const sample = build.name === 'fixture' ? ['attention', 'entropy', 'reasoning', 'sink', 'notes'] : ['attention', 'cache', 'sink', 'reward', 'entropy', 'rotary'];
+    for (const word of sample) expect(words[word], word).toBe(holding(word));
+    // Every word of every title, as the index compares words (lower case, no accents, three characters or more, a letter among them).
+    for (const paper of papers) {
+      const titleWords = paper.data.title.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+      for (const word of titleWords.filter((candidate) => /\p{L}/u.test(candidate))) expect(words[word] ?? 0, `${paper.path}: ${word}`).toBeGreaterThan(0);
+    }
+    expect(statSync(file).size).toBeLessThan(100 * 1024);
+    expect(readFileSync(join(build.outDir, 'sw.js'), 'utf8')).toContain('pagefind/vocabulary.json');
   });
 
   it('is split into shards of SEARCH_SHARD_SIZE papers, each full but the last, each listed on the search page for merging', () => {

@@ -71,6 +71,14 @@ describe('offline, after one visit', () => {
     // Searched in the site's worker, offline too: the page's own thread fetched nothing of the index.
     const onPage = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
     expect(onPage.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    // The whole index is saved, topic filter included: the search's counts per topic come without being asked for.
+    await page.waitForFunction(() => document.querySelectorAll('.filters .count[data-pending]').length === 0);
+    // So is the vocabulary: a typo still gets its spelling.
+    await page.fill('#search-input', 'atention');
+    await page.waitForSelector('#search-hints .suggestions a');
+    expect(await page.locator('#search-hints .suggestions a').first().textContent()).toBe('attention');
+    await page.fill('#search-input', 'model');
+    await searchResults(page, 'model');
     await page.getByRole('checkbox', { name: new RegExp(`^${topicTitle}`) }).check();
     await page.waitForFunction((t) => document.querySelector('#search-status')?.textContent?.includes(` in ${t}`), topicTitle);
     const result = page.locator('#search-results .paper-title a').first();

@@ -61,6 +61,11 @@ describe('search', () => {
     await page.goto(`${site.root}search/?q=model`);
     await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('“model”'));
     const all = Number((await page.textContent('#search-status'))!.match(/^(\d+)/)![1]);
+    // The search's counts per topic come once the reader turns to the topics (they need Pagefind's topic filter).
+    const countFor = page.locator(`.count:has([data-count-for="${topicTitle}"])`);
+    expect(await countFor.getAttribute('data-pending')).toBe('');
+    await page.hover('.filters legend');
+    await page.waitForFunction((t) => !document.querySelector(`.count:has([data-count-for="${t}"])`)?.hasAttribute('data-pending'), topicTitle);
     const count = Number(await page.textContent(`[data-count-for="${topicTitle}"]`));
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(all);
@@ -75,6 +80,122 @@ describe('search', () => {
     expect(new URL(page.url()).searchParams.getAll('topic')).toEqual([topicTitle]);
     await page.context().close();
   });
+
+  it('shows what each result matched: for "kv cache", a highlighted match in at least 4 of the first 5, in the title or the excerpt', async () => {
+    const page = await newPage();
+    await page.goto(`${site.root}search/?q=${encodeURIComponent('kv cache')}`);
+    await page.waitForFunction(() => /papers? for “kv cache”/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    const results = await page.locator('#search-results > li').evaluateAll((items) =>
+      items.slice(0, 5).map((item) => ({
+        title: item.querySelector('.paper-title')!.textContent!,
+        marks: [...item.querySelectorAll('.paper-title mark, .excerpt mark')].map((mark) => mark.textContent!.toLowerCase()),
+        excerpt: item.querySelector('.excerpt')!.textContent!,
+      })),
+    );
+    expect(results).toHaveLength(5);
+    expect(results.filter((result) => result.marks.length > 0).length).toBeGreaterThanOrEqual(4);
+    for (const { title, marks, excerpt } of results) {
+      for (const mark of marks) expect(mark).toMatch(/^(kv|cache)/);
+      // The excerpt is the abstract (or notes) around the matches, never the title again.
+      expect(excerpt.startsWith(title)).toBe(false);
+    }
+    // Titles are highlighted too.
+    expect(await page.locator('#search-results .paper-title mark').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('says which word no paper mentions instead of counting it, and searches for the others', async () => {
+    const page = await newPage();
+    await page.goto(`${site.root}search/?q=attention`);
+    await search(page, 'attention');
+    const attention = Number((await page.textContent('#search-status'))!.match(/^(\d+) papers/)![1]);
+    const titles = await resultTitles(page);
+    for (const [query, missing] of [['ring attention', 'ring'], ['zzqx attention', 'zzqx']]) {
+      await page.fill('#search-input', query);
+      await page.waitForFunction((word) => document.querySelector('#search-status')?.textContent?.includes(`“${word}”`), missing);
+      expect(await page.textContent('#search-status')).toBe(`No paper mentions “${missing}”; showing ${attention} papers matching “attention”.`);
+      expect(await resultTitles(page)).toEqual(titles);
+    }
+    await page.context().close();
+  });
+
+  it('offers spellings from the index for a typo, and the same search on arXiv and Semantic Scholar', async () => {
+    const page = await newPage({ serviceWorkers: 'block' });
+    site.requests.length = 0;
+    await page.goto(`${site.root}search/?q=${encodeURIComponent('atention sink')}`);
+    await page.waitForSelector('#search-hints .suggestions a');
+    expect(await page.textContent('#search-status')).toMatch(/^No paper mentions “atention”; showing \d+ papers? matching “sink”\.$/);
+    expect(site.requests).toContain('/pagefind/vocabulary.json');
+    const suggestion = page.locator('#search-hints .suggestions a').first();
+    expect(await suggestion.textContent()).toBe('attention sink');
+    const elsewhere = await page.locator('#search-hints .elsewhere a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(elsewhere).toEqual([
+      ['arXiv', 'https://arxiv.org/search/?query=atention%20sink&searchtype=all'],
+      ['Semantic Scholar', 'https://www.semanticscholar.org/search?q=atention%20sink'],
+    ]);
+    // Following the suggestion searches for it, on the page.
+    await suggestion.click();
+    await search(page, 'attention sink');
+    expect(await page.inputValue('#search-input')).toBe('attention sink');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('attention sink');
+    expect(await page.textContent('#search-status')).toMatch(/^\d+ papers? for “attention sink”\.$/);
+    expect(await page.locator('#search-results .paper-title mark, #search-results .excerpt mark').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^sink/i), expect.stringMatching(/^attention/i)]),
+    );
+    await page.context().close();
+  });
+
+  it('says plainly when no paper mentions a term, and links to the same search elsewhere', async () => {
+    const page = await newPage();
+    await page.goto(`${site.root}search/?q=GRPO`);
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('“GRPO”'));
+    expect(await page.textContent('#search-status')).toBe('No paper mentions “GRPO”.');
+    expect(await page.locator('#search-results > li').count()).toBe(0);
+    expect(await page.locator('#search-hints .suggestions').count()).toBe(0);
+    expect(await page.locator('#search-hints .elsewhere a').allTextContents()).toEqual(['arXiv', 'Semantic Scholar']);
+    await page.context().close();
+  });
+
+  it('loads neither the topic filter nor the vocabulary for a first search that finds what it looks for', async () => {
+    const page = await newPage({ serviceWorkers: 'block' });
+    site.requests.length = 0;
+    await page.goto(`${site.root}search/?q=${encodeURIComponent('sparse attention')}`);
+    await page.waitForFunction(() => /papers? for “sparse attention”/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    await page.waitForLoadState('networkidle');
+    expect(site.requests.filter((path) => path.includes('/pagefind/filter/') || path.endsWith('vocabulary.json'))).toEqual([]);
+    expect(await page.locator('#search-hints').isHidden()).toBe(true);
+    // Turning to the topics loads the filter, and the counts fill in.
+    await page.focus('.filters input');
+    await page.waitForFunction(() => document.querySelectorAll('.filters .count[data-pending]').length === 0);
+    expect(site.requests.some((path) => path.includes('/pagefind/filter/'))).toBe(true);
+    await page.context().close();
+  });
+
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    it(`moves nothing as results arrive (layout shift under 0.1 at ${viewport.width} px, on a slowed CPU)`, async () => {
+      const page = await newPage({ viewport, serviceWorkers: 'block' });
+      // Lighthouse's mobile run slows the CPU four times.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.addInitScript(() => {
+        const shifts: number[] = ((window as { __shifts?: number[] }).__shifts = []);
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) shifts.push(entry.value);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      for (const query of ['kv cache', 'atention sink']) {
+        await page.goto(`${site.root}search/?q=${encodeURIComponent(query)}`);
+        await page.waitForSelector('#search-results li');
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(500);
+        const shift = await page.evaluate(() => (window as { __shifts?: number[] }).__shifts!.reduce((sum, value) => sum + value, 0));
+        expect(shift, query).toBeLessThan(0.1);
+      }
+      await page.context().close();
+    });
+  }
 
   it('highlights the matched words in excerpts', async () => {
     const page = await newPage();
@@ -262,6 +383,7 @@ describe('accessibility (axe)', () => {
     paper: `papers/${papers.find((p) => p.data.topics.length > 0)!.slug}/`,
     'paper with notes and person fields': 'papers/rated-with-links/',
     search: 'search/?q=context',
+    'search with a suggestion and links elsewhere': `search/?q=${encodeURIComponent('atention sink')}`,
     'all papers': 'papers/',
   });
 
@@ -273,6 +395,7 @@ describe('accessibility (axe)', () => {
         const root = name.includes('person fields') ? fixture.root : site.root;
         await page.goto(root + path);
         if (name === 'search') await page.waitForSelector('#search-results li');
+        if (name.startsWith('search with')) await page.waitForSelector('#search-hints .suggestions a');
         const results = await new AxeBuilder({ page }).analyze();
         for (const violation of results.violations) {
           violations.push(`${name}: ${violation.id} (${violation.impact}): ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);

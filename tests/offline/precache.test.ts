@@ -24,6 +24,7 @@ describe('classifyBuiltFile', () => {
     ['pagefind/index/en_14ead61.pf_index', 'search'],
     ['pagefind/fragment/en_ff558ee.pf_fragment', 'search'],
     ['pagefind/filter/en_24cecc6.pf_filter', 'search'],
+    ['pagefind/vocabulary.json', 'search'],
     ['pagefind/pagefind-ui.js', 'unused'],
     // The site searches in its own worker (a shell script in _astro/), not Pagefind's.
     ['pagefind/pagefind-worker.js', 'unused'],

@@ -140,6 +140,12 @@ describe('indexPapers', () => {
       const three = join(tempDir(), 'pagefind');
       await expect(indexPapers(`${content}/papers`, `${content}/topics`, three)).resolves.toBe(5);
       expect(pageCounts(three)).toEqual([2, 2, 1]);
+      // One vocabulary for all shards, in the first: the five papers' words, each with the papers holding it.
+      const words = JSON.parse(readFileSync(join(three, 'vocabulary.json'), 'utf8')).words;
+      expect(JSON.parse(readFileSync(join(one, 'vocabulary.json'), 'utf8')).words).toEqual(words);
+      expect(words.context).toBe(3);
+      expect(words.quokka).toBeUndefined();
+      expect(existsSync(join(three, 'shard-2', 'vocabulary.json'))).toBe(false);
     } finally {
       if (before === undefined) delete process.env.SEARCH_SHARD_SIZE;
       else process.env.SEARCH_SHARD_SIZE = before;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTerms } from '../../src/search/search-query.ts';
+import { normalizeWord, queryWords, replaceWords, searchTerms } from '../../src/search/search-query.ts';
 
 describe('searchTerms', () => {
   it('leaves out function words between the words that narrow a search', () => {
@@ -22,5 +22,29 @@ describe('searchTerms', () => {
 
   it('collapses the spaces a reader typed', () => {
     expect(searchTerms('  kv   cache  eviction ')).toBe('kv cache eviction');
+  });
+});
+
+describe('normalizeWord', () => {
+  it('compares words as the index does: lower case, no diacritics, no punctuation', () => {
+    expect(normalizeWord('Minimisation,')).toBe('minimisation');
+    expect(normalizeWord('Test-Time')).toBe('testtime');
+    expect(normalizeWord('Café')).toBe('cafe');
+  });
+});
+
+describe('queryWords', () => {
+  it('lists the words a query is searched by, as typed, once each', () => {
+    expect(queryWords('needle in a haystack')).toEqual(['needle', 'haystack']);
+    expect(queryWords('"ring attention" Attention')).toEqual(['ring', 'attention']);
+    expect(queryWords('  kv   cache ')).toEqual(['kv', 'cache']);
+    expect(queryWords('-- ,')).toEqual([]);
+  });
+});
+
+describe('replaceWords', () => {
+  it('replaces the named words and keeps the rest as typed', () => {
+    expect(replaceWords('Needle in a haystak', new Map([['haystak', 'haystack']]))).toBe('Needle in a haystack');
+    expect(replaceWords(' Atention  sink ', new Map([['atention', 'attention']]))).toBe('attention sink');
   });
 });
