@@ -50,8 +50,13 @@ export function startListSort(root: Document): void {
   const toc = root.querySelector<HTMLElement>('nav.toc');
   const status = root.querySelector<HTMLElement>('[data-list-status]');
   const select = root.querySelector<HTMLSelectElement>('[data-list-sort] select');
-  const flat = Object.assign(root.createElement('ul'), { className: 'paper-list sorted-list', hidden: true });
-  container.append(flat);
+  // The sorted list is one section, with its own heading, in place of the reading groups.
+  const flatSection = Object.assign(root.createElement('section'), { hidden: true });
+  const flatHeading = Object.assign(root.createElement('h2'), { className: 'group-heading', id: 'sorted-papers' });
+  const flat = Object.assign(root.createElement('ul'), { className: 'paper-list sorted-list' });
+  flatSection.setAttribute('aria-labelledby', flatHeading.id);
+  flatSection.append(flatHeading, flat);
+  container.append(flatSection);
   const more = Object.assign(root.createElement('button'), { type: 'button', className: 'more' });
   container.after(more);
   let shown = WINDOW;
@@ -62,7 +67,7 @@ export function startListSort(root: Document): void {
     order.forEach((row, index) => {
       row.hidden = index >= shown;
     });
-    for (const section of sections) section.hidden = !flat.hidden || !section.querySelector('.paper-list > li:not([hidden])');
+    for (const section of sections) section.hidden = !flatSection.hidden || !section.querySelector('.paper-list > li:not([hidden])');
     const left = order.length - Math.min(shown, order.length);
     more.hidden = left === 0;
     more.textContent = `Show ${Math.min(left, WINDOW)} more (${left} not shown)`;
@@ -72,11 +77,12 @@ export function startListSort(root: Document): void {
     if (key === 'reading') {
       rows.forEach((row, index) => homes[index]!.append(row));
       order = rows;
-      flat.hidden = true;
+      flatSection.hidden = true;
     } else {
       order = sortRows(rows, key);
       flat.append(...order);
-      flat.hidden = false;
+      flatHeading.textContent = `${rows.length} ${rows.length === 1 ? 'paper' : 'papers'}, ${LABELS[key]}`;
+      flatSection.hidden = false;
     }
     if (toc) toc.hidden = key !== 'reading';
     applyWindow();
