@@ -2,9 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import feeds from './src/feeds/integration.ts';
 import serviceWorker from './src/offline/service-worker.ts';
 import searchIndex from './src/search/search-index.ts';
 
@@ -27,7 +29,14 @@ export default defineConfig({
   // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time; MDX notes use the same processor.
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
   // searchIndex() installs the index at build:done; serviceWorker() precaches the pages and the index, so it comes last.
-  integrations: [mdx(), searchIndex(), serviceWorker()],
+  // feeds() adds the feeds only with a site URL (and warns once without one); so does the sitemap, of every page a reader lands on.
+  integrations: [
+    mdx(),
+    feeds(),
+    ...(process.env.SITE_URL ? [sitemap({ filter: (page) => !/\/(offline|search|404)\/?$/.test(new URL(page).pathname) })] : []),
+    searchIndex(),
+    serviceWorker(),
+  ],
   env: {
     schema: {
       REPO_URL: envField.string({ context: 'server', access: 'public', url: true, default: defaultRepoUrl() }),

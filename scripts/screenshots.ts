@@ -27,8 +27,9 @@ await mkdir(out, { recursive: true });
 const browser = await launchChromium();
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
-    for (const width of [390, 1280]) {
-      const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+    // A phone (390×844) and a laptop (1280×800): what a reader sees before scrolling.
+    for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+      const context = await browser.newContext({ colorScheme, viewport: { width, height } });
       const page = await context.newPage();
       for (const [name, path] of Object.entries(pages)) {
         await page.goto(site.root + path);

@@ -15,12 +15,19 @@ export function normalisePath(path: string): string {
   return posix.normalize(path.replaceAll('\\', '/')).replace(/^\.\//, '');
 }
 
+/** When a file was first committed and when it last changed. */
+export interface FileHistory {
+  added: Date;
+  changed: Date;
+}
+
 /**
- * Path → date of the newest commit that touched it, from `git log --format=%cI --name-only`
- * (a date line, a blank line, the files; newest commit first, so the first date seen wins).
+ * Path → first and last commit that touched it, from one `git log --format=%cI --name-only`
+ * (a date line, a blank line, the files; newest commit first, so the first date seen is the
+ * last change and the last date seen the first commit).
  */
-export function parseGitLog(output: string): Map<string, Date> {
-  const dates = new Map<string, Date>();
+export function parseGitHistory(output: string): Map<string, FileHistory> {
+  const history = new Map<string, FileHistory>();
   let current: Date | undefined;
   for (const line of output.split(/\r?\n/)) {
     const text = line.trim();
@@ -30,10 +37,17 @@ export function parseGitLog(output: string): Map<string, Date> {
       current = Number.isNaN(date.getTime()) ? undefined : date;
     } else if (current) {
       const path = normalisePath(text);
-      if (!dates.has(path)) dates.set(path, current);
+      const known = history.get(path);
+      if (known) known.added = current;
+      else history.set(path, { added: current, changed: current });
     }
   }
-  return dates;
+  return history;
+}
+
+/** Path → date of the newest commit that touched it (see `parseGitHistory`). */
+export function parseGitLog(output: string): Map<string, Date> {
+  return new Map([...parseGitHistory(output)].map(([path, { changed }]) => [path, changed]));
 }
 
 /** Where a note's date came from. */

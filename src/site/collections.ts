@@ -9,10 +9,11 @@ import { getCollection, getEntry, render, type CollectionEntry } from 'astro:con
 import { classify, compileTopics, type Classification } from '../topics/classify.ts';
 import { PAPERS_DIR, TOPICS_DIR } from '../papers/content-dir.ts';
 import { loadPapers, type Paper } from '../papers/load.ts';
-import { chooseNoteDate, gitLogArgs, parseGitLog, sortNewestFirst } from '../feeds/notes.ts';
-import { hasNotes, papersByInitial, sortByTitle, sortTopics, topicReadingGroups } from './papers.ts';
+import { chooseNoteDate, gitLogArgs, normalisePath, parseGitHistory, type FileHistory } from '../feeds/notes.ts';
+import { hasNotes, papersByInitial, sortByRecency, sortByTitle, sortTopics, topicReadingGroups } from './papers.ts';
 import { paginateSections, papersPerPage, type ListPage } from './pagination.ts';
 import { relatedPapers, type Related } from '../related/related.ts';
+import { distinguishingLine, type RowLine } from './row-lines.ts';
 import { keyPhrases } from './stats.ts';
 import { notesText } from './text.ts';
 import { paperPath, withBase } from './urls.ts';
@@ -95,13 +96,21 @@ export function topicTitles(topics: readonly { id: string; data: { title: string
   return new Map(topics.map((topic) => [topic.id, topic.data.title]));
 }
 
-/** The topic rules applied to a paper: `classify` for its page's evidence, `scores` for the order on topic pages. */
+/** The topic rules applied to a paper: `classify` for its page's evidence, `scores` for the order on topic pages, `rowLine` for its row there. */
 export interface TopicClassifier {
   classify(paper: Paper): Classification;
   scores(paper: Paper): Classification['scores'];
+  /** What tells the paper apart on the list of `topicId` (see `distinguishingLine`). */
+  rowLine(paper: Paper, topicId: string): RowLine | undefined;
 }
 
 const classifiers = new WeakMap<readonly CollectionEntry<'topics'>[], TopicClassifier>();
+
+/** What a topic page keeps of a paper's classification. */
+interface Kept {
+  scores: Classification['scores'];
+  lines: Map<string, RowLine | undefined>;
+}
 
 /** Classifies papers with the topic rules, as ingest does, so pages can show why a paper is on a topic and how central it is. */
 export function topicClassifier(topics: readonly CollectionEntry<'topics'>[]): TopicClassifier {
@@ -112,14 +121,23 @@ export function topicClassifier(topics: readonly CollectionEntry<'topics'>[]): T
       topics.map((topic) => ({ ...topic.data, slug: topic.id, body: topic.body ?? '', file: topic.filePath ?? topic.id })),
     );
     // Paper pages and every topic page ask about the same papers: each is classified once, and only its
-    // scores are kept for the topic pages (the evidence, with its excerpts, is for its own page alone).
-    const known = new WeakMap<Paper, Classification['scores']>();
+    // scores and its rows' lines are kept for the topic pages (the evidence, with its excerpts, is for its own page alone).
+    const known = new WeakMap<Paper, Kept>();
     const classifyPaper = (paper: Paper) => {
       const result = classify(paper.data, compiled);
-      known.set(paper, result.scores);
+      const lines = new Map(paper.data.topics.map((id) => [id, distinguishingLine(paper, result.evidence[id])]));
+      known.set(paper, { scores: result.scores, lines });
       return result;
     };
-    classifier = { classify: classifyPaper, scores: (paper) => known.get(paper) ?? classifyPaper(paper).scores };
+    const kept = (paper: Paper) => known.get(paper) ?? (classifyPaper(paper), known.get(paper)!);
+    classifier = {
+      classify: classifyPaper,
+      scores: (paper) => kept(paper).scores,
+      rowLine: (paper, topicId) => {
+        const { lines } = kept(paper);
+        return lines.has(topicId) ? lines.get(topicId) : distinguishingLine(paper);
+      },
+    };
     classifiers.set(topics, classifier);
   }
   return classifier;
@@ -131,32 +149,64 @@ export function topicClassifier(topics: readonly CollectionEntry<'topics'>[]): T
  */
 export async function getNotedPapersNewestFirst() {
   const papers = (await getPapers()).filter(hasNotes);
-  return sortNewestFirst(papers.map((paper) => ({ paper, title: paper.data.title, date: paperDate(paper, paper.data.noted) })));
+  return sortByRecency(papers.map((paper) => ({ paper, title: paper.data.title, date: paperNoteDate(paper)! })));
 }
 
 /** When a paper's file last changed: its last commit, else its mtime. */
 export function paperFileDate(paper: Paper): Date {
-  return paperDate(paper, undefined);
+  return fileHistory(paper).changed;
 }
 
-let commitDatesOnce: Map<string, Date> | undefined;
-
-/** `noted` when given, else the file's last commit (one `git log` per build for the whole folder), else its mtime. */
-function paperDate(paper: Paper, noted: Date | undefined): Date {
-  commitDatesOnce ??= readCommitDates(PAPERS_DIR);
-  const filePath = paper.filePath;
-  return chooseNoteDate(noted, filePath, commitDatesOnce, () => fileMtime(filePath)).date;
+/** When a paper's file was added: its first commit, else its mtime. */
+export function paperAddedDate(paper: Paper): Date {
+  return fileHistory(paper).added;
 }
 
-/** Path → last commit date for the files under `dir`; empty when git or the history is unavailable. */
-function readCommitDates(dir: string): Map<string, Date> {
+/** The date of a paper's notes (`noted`, else the file's last change), or undefined for a paper without notes. */
+export function paperNoteDate(paper: Paper): Date | undefined {
+  if (!hasNotes(paper)) return undefined;
+  return chooseNoteDate(paper.data.noted, paper.filePath, commitDates(), () => fileMtime(paper.filePath)).date;
+}
+
+let history: { value: Map<string, FileHistory>; read: number } | undefined;
+
+/** Path → first and last commit, from one `git log` per build for the whole papers folder. */
+function readHistory(): Map<string, FileHistory> {
+  // In `astro dev` files change while the process lives: the history is read again after a few seconds.
+  if (!history || (import.meta.env.DEV && Date.now() - history.read > 3000)) history = { value: readGitHistory(PAPERS_DIR), read: Date.now() };
+  return history.value;
+}
+
+const changedDates = new WeakMap<Map<string, FileHistory>, Map<string, Date>>();
+
+/** Path → last commit, for `chooseNoteDate`. */
+function commitDates(): Map<string, Date> {
+  const known = readHistory();
+  let dates = changedDates.get(known);
+  if (!dates) {
+    dates = new Map([...known].map(([path, { changed }]) => [path, changed]));
+    changedDates.set(known, dates);
+  }
+  return dates;
+}
+
+/** A paper file's history, or its mtime for both dates when git has none (no git, a shallow clone, a new file). */
+function fileHistory(paper: Paper): FileHistory {
+  const known = readHistory().get(normalisePath(paper.filePath));
+  if (known) return known;
+  const mtime = fileMtime(paper.filePath);
+  return { added: mtime, changed: mtime };
+}
+
+/** Path → first and last commit for the files under `dir`; empty when git or the history is unavailable. */
+function readGitHistory(dir: string): Map<string, FileHistory> {
   try {
     const output = execFileSync('git', gitLogArgs(dir), {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 64 * 1024 * 1024,
+      maxBuffer: 256 * 1024 * 1024,
     });
-    return parseGitLog(output);
+    return parseGitHistory(output);
   } catch {
     return new Map();
   }
@@ -166,9 +216,50 @@ function fileMtime(path: string): Date {
   try {
     return statSync(path).mtime;
   } catch {
-    return new Date();
+    return new Date(0);
   }
 }
+
+/** A paper's neighbours on one of its topics' lists, in reading order. */
+export interface TopicNeighbours {
+  topicId: string;
+  previous: Paper | undefined;
+  next: Paper | undefined;
+}
+
+/** Paper id → its neighbours on each of its topics, in reading order; computed once per build. */
+export const getTopicNeighbours = perBuild(async (): Promise<Map<string, TopicNeighbours[]>> => {
+  const neighbours = new Map<string, TopicNeighbours[]>();
+  for (const topic of await getTopics()) {
+    const order = (await getTopicPages(topic.id)).flatMap((page) => page.sections.flatMap((section) => section.items));
+    order.forEach((paper, index) => {
+      const list = neighbours.get(paper.id) ?? [];
+      list.push({ topicId: topic.id, previous: order[index - 1], next: order[index + 1] });
+      neighbours.set(paper.id, list);
+    });
+  }
+  return neighbours;
+});
+
+/** A paper's place (0 first) in each order a topic list can be sorted by in the browser; `noted` only for papers with notes. */
+export interface SortRanks {
+  title: number;
+  added: number;
+  noted?: number;
+}
+
+/** Paper id → its places in the orders of `SortRanks`: A to Z, most recently added, most recently annotated. Once per build. */
+export const getSortRanks = perBuild(async (): Promise<Map<string, SortRanks>> => {
+  const papers = await getPapers();
+  const ranks = new Map<string, SortRanks>(papers.map((paper, index) => [paper.id, { title: index, added: 0 }]));
+  sortByRecency(papers.map((paper) => ({ paper, date: paperAddedDate(paper) }))).forEach(({ paper }, index) => {
+    ranks.get(paper.id)!.added = index;
+  });
+  sortByRecency(papers.filter(hasNotes).map((paper) => ({ paper, date: paperNoteDate(paper)! }))).forEach(({ paper }, index) => {
+    ranks.get(paper.id)!.noted = index;
+  });
+  return ranks;
+});
 
 /** Every paper as a catalogue entry (see `catalogueSchema`); `site` makes the URLs absolute. */
 export async function getCatalogueEntries(site: URL | undefined): Promise<CatalogueEntry[]> {

@@ -12,6 +12,8 @@ export interface PaperEntry {
     topics: string[];
     rating?: number | undefined;
     noted?: Date | undefined;
+    /** Where ingest found the paper: dumps are numbered in the order they were added. */
+    sources?: readonly { dump: string; line: number }[];
   };
 }
 
@@ -114,4 +116,28 @@ export function papersByInitial<P extends PaperEntry>(papers: readonly P[]): { i
   const symbols = groups.filter((group) => group.initial === '#');
   const letters = groups.filter((group) => group.initial !== '#');
   return symbols.length ? [{ initial: '#', papers: symbols.flatMap((group) => group.papers) }, ...letters] : letters;
+}
+
+/** The newest dump a paper is listed in, and its line there: the later the dump, the more recently the paper was collected. */
+function newestSource(paper: PaperEntry): { dump: string; line: number } {
+  let newest = { dump: '', line: 0 };
+  for (const source of paper.data.sources ?? []) if (source.dump > newest.dump) newest = source;
+  return newest;
+}
+
+/**
+ * Items newest first. Many files share a date (a dump's papers are committed together):
+ * those of the same date come from the newest dump first, in the dump's order, then by title.
+ */
+export function sortByRecency<T extends { date: Date; paper: PaperEntry }>(items: readonly T[]): T[] {
+  const sources = new Map(items.map((item) => [item, newestSource(item.paper)]));
+  return [...items].sort((a, b) => {
+    const [sa, sb] = [sources.get(a)!, sources.get(b)!];
+    return (
+      b.date.getTime() - a.date.getTime() ||
+      (sb.dump > sa.dump ? 1 : sb.dump < sa.dump ? -1 : 0) ||
+      sa.line - sb.line ||
+      compareTitles(a.paper.data.title, b.paper.data.title)
+    );
+  });
 }

@@ -14,7 +14,8 @@ function typingInField(target: EventTarget | null): boolean {
 
 /** Moves the focus `step` papers down (1) or up (-1) the page's lists. */
 function moveThroughPapers(step: 1 | -1): boolean {
-  const links = [...document.querySelectorAll<HTMLAnchorElement>(PAPER_LINKS)];
+  // Rows a long list keeps hidden (src/site/list-sort.ts) are skipped.
+  const links = [...document.querySelectorAll<HTMLAnchorElement>(PAPER_LINKS)].filter((link) => !link.closest('[hidden]'));
   if (links.length === 0) return false;
   const current = links.findIndex((link) => link === document.activeElement || link.closest('li')?.contains(document.activeElement));
   const next = current === -1 ? (step === 1 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + step));

@@ -71,7 +71,73 @@ export function notesText(body: string): string {
     .trim();
 }
 
-/** The text of the `<title>` element for a page title: "X · Shelf"; the home page's is "Shelf — reading list". */
+/** The longest `<title>` a tab or a search result shows in full. */
+export const MAX_DOCUMENT_TITLE = 70;
+
+/**
+ * The text of the `<title>` element for a page title: "X · Shelf", at most 70 characters
+ * (a long title is cut at a word and ends with "…"; the page's `<h1>` keeps it whole);
+ * the home page's is "Shelf — reading list".
+ */
 export function documentTitle(title: string): string {
-  return title === 'Shelf' ? 'Shelf — reading list' : `${title} · Shelf`;
+  if (title === 'Shelf') return 'Shelf — reading list';
+  const suffix = ' · Shelf';
+  const flat = title.replace(/\s+/g, ' ').trim();
+  const room = MAX_DOCUMENT_TITLE - suffix.length;
+  if (flat.length <= room) return flat + suffix;
+  const head = flat.slice(0, room);
+  const word = head.lastIndexOf(' ');
+  const cut = (word > room / 2 ? head.slice(0, word) : head.slice(0, room - 1)).replace(/[\s,;:.(–—-]+$/, '');
+  return `${cut}…${suffix}`;
+}
+
+/**
+ * The first line of a paper's notes as plain text (at most 200 characters): the first
+ * paragraph that is not a heading, an MDX import or export, or code.
+ */
+export function noteFirstLine(body: string): string {
+  const blocks = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '\n\n').split(/\n\s*\n/);
+  for (const block of blocks) {
+    const lines = block.split('\n').filter((line) => !/^\s{0,3}#{1,6}\s|^(?:import|export)\s/.test(line));
+    const text = notesText(lines.join('\n'));
+    if (text) return excerpt(text, 200);
+  }
+  return '';
+}
+
+const GREEK: Record<string, string> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
+  kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ', chi: 'χ',
+  psi: 'ψ', omega: 'ω', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Sigma: 'Σ', Phi: 'Φ', Omega: 'Ω',
+};
+const SYMBOLS: Record<string, string> = { times: '×', sim: '∼', approx: '≈', le: '≤', leq: '≤', ge: '≥', geq: '≥', cdot: '·', pm: '±', infty: '∞', to: '→', rightarrow: '→' };
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ',
+};
+const SUBSCRIPT: Record<string, string> = {
+  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '−': '₋', '=': '₌', '(': '₍', ')': '₎',
+};
+
+/** `x` in Unicode super- or subscript when every character has one, else `^(x)` / `_(x)`. */
+function script(text: string, table: Record<string, string>, mark: string): string {
+  const chars = [...text];
+  return chars.every((char) => char in table) ? chars.map((char) => table[char]).join('') : `${mark}(${text})`;
+}
+
+/**
+ * An abstract's TeX leftovers, as the paper-listing pages leave them once the math markup is lost,
+ * made readable: "40times" and "times100" → "40×", "×100"; "sim20" → "∼20"; `\\alpha` and
+ * "epsilon^{-1}" → "α", "ε⁻¹"; `mathcal{O}` → "O"; other `\\macro` names lose their backslash.
+ * Only for display: the stored abstract, the search index and the catalogue keep the text as it is.
+ */
+export function cleanTeX(text: string): string {
+  return text
+    .replace(/\\?math(?:cal|bf|rm|bb|it|sf|tt|frak)\{([^{}]*)\}/g, '$1')
+    .replace(/\\?text(?:bf|it|rm|tt)?\{([^{}]*)\}/g, '$1')
+    .replace(/(\d)\\?(times|sim)(?![\p{L}])/gu, (_, digit: string, name: string) => `${digit}${SYMBOLS[name]}`)
+    .replace(/(?<![\p{L}])\\?(times|sim)(?=\d)/gu, (_, name: string) => SYMBOLS[name]!)
+    .replace(/(?<![\p{L}\\])([A-Za-z]+)(?=[\^_]\{)/gu, (word: string) => GREEK[word] ?? word)
+    .replace(/\\([A-Za-z]+)/g, (_, name: string) => GREEK[name] ?? SYMBOLS[name] ?? name)
+    .replace(/\^\{([^{}]*)\}/g, (_, inner: string) => script(inner, SUPERSCRIPT, '^'))
+    .replace(/_\{([^{}]*)\}/g, (_, inner: string) => script(inner, SUBSCRIPT, '_'));
 }

@@ -34,6 +34,16 @@ export function notesFeedPath(): string {
   return 'notes.xml';
 }
 
+/** Site path of the notes feed as JSON Feed. */
+export function notesJsonFeedPath(): string {
+  return 'notes.json';
+}
+
+/** Site path of the sitemap index (written by `@astrojs/sitemap` when `site` is set). */
+export function sitemapPath(): string {
+  return 'sitemap-index.xml';
+}
+
 /** Site path of a topic's page. */
 export function topicPath(slug: string): string {
   return `topics/${slug}/`;

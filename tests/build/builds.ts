@@ -16,6 +16,8 @@ export interface SiteBuild {
   contentDir: string;
   outDir: string;
   base: string;
+  /** SITE_URL of the build: without one there are no feeds, sitemap or canonical links. */
+  site: string | undefined;
   repoUrl: string;
   /** Environment for `astro build`. */
   env: Record<string, string>;
@@ -26,6 +28,7 @@ export const realSite: SiteBuild = {
   contentDir: 'content',
   outDir: 'dist',
   base: process.env.BASE_PATH || '/',
+  site: process.env.SITE_URL || undefined,
   repoUrl: process.env.REPO_URL || 'https://github.com/shelf-reading-list/shelf',
   env: {},
 };
@@ -35,6 +38,7 @@ export const fixtureSite: SiteBuild = {
   contentDir: 'tests/fixtures/site/content',
   outDir: '.cache/fixture-dist',
   base: '/shelf/',
+  site: 'https://lab.example.org',
   repoUrl: 'https://github.com/example/shelf-fixture',
   env: {
     SHELF_CONTENT_DIR: 'tests/fixtures/site/content',

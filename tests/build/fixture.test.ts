@@ -4,13 +4,13 @@ import { fixtureSite as build, readListPages, readPage, readPapers } from './bui
 const text = (path: string, selector = 'main') => readPage(build, path).querySelector(selector)?.text.replace(/\s+/g, ' ') ?? '';
 
 describe('a paper page with notes and person fields (fixture)', () => {
-  it('renders MDX notes below the abstract', () => {
+  it('renders MDX notes above the abstract', () => {
     const page = readPage(build, 'papers/notes-in-mdx/');
     const notes = page.querySelector('.notes');
     expect(notes?.querySelector('strong')?.text).toBe('MDX');
     expect(notes?.text).toContain('the compute-optimal strategy depends on the verifier');
     const order = page.querySelectorAll('article > section').map((section) => section.classList.value.join(' '));
-    expect(order).toEqual(['abstract', 'notes', 'related compact']);
+    expect(order).toEqual(['notes', 'abstract', 'related compact']);
   });
 
   it('renders Markdown notes', () => {

@@ -48,6 +48,16 @@ describe('the notes feed (fixture)', () => {
     }
   });
 
+  it('names its own address with atom:link rel="self", and has a JSON Feed twin', () => {
+    const channel = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(feedFile, 'utf8')).rss.channel;
+    expect(channel['atom:link']).toMatchObject({ '@_href': 'https://lab.example.org/shelf/notes.xml', '@_rel': 'self', '@_type': 'application/rss+xml' });
+    const json = JSON.parse(readFileSync(join(build.outDir, 'notes.json'), 'utf8'));
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.feed_url).toBe('https://lab.example.org/shelf/notes.json');
+    expect(json.items.map((item: { title: string }) => item.title)).toEqual(readItems().map((item) => item.title));
+    expect(json.items.map((item: { date_modified: string }) => Date.parse(item.date_modified))).toEqual(readItems().map((item) => Date.parse(item.pubDate)));
+  });
+
   it('carries the text of the notes, math as TeX', () => {
     const item = readItems().find((entry) => entry.title.startsWith('Zebra Context'));
     expect(item!.description).toContain('Read section 3 first.');

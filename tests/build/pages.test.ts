@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { paragraphs } from '../../src/site/text.ts';
+import { cleanTeX, paragraphs } from '../../src/site/text.ts';
 import { builds, readListPages, readPage, readPapers } from './builds.ts';
 
 describe.each(builds)('paper pages of the $name build', (build) => {
@@ -16,12 +16,12 @@ describe.each(builds)('paper pages of the $name build', (build) => {
     expect(pages.sort()).toEqual(papers.map((paper) => paper.slug).sort());
   });
 
-  it('shows each paper’s title and abstract as text, exactly as in the file', () => {
+  it('shows each paper’s title and abstract as text, as in the file, with TeX leftovers made readable', () => {
     for (const paper of papers) {
       const page = readPage(build, `papers/${paper.slug}/`);
       expect(page.querySelector('h1')?.text, paper.path).toBe(paper.data.title);
       const shown = page.querySelectorAll('.abstract p').map((p) => p.text);
-      const expected = paragraphs(paper.data.abstract);
+      const expected = paragraphs(cleanTeX(paper.data.abstract));
       expect(shown, paper.path).toEqual(expected.length ? expected : ['No abstract in the dumps.']);
     }
   });
@@ -32,6 +32,15 @@ describe.each(builds)('paper pages of the $name build', (build) => {
       const edit = page.querySelectorAll('a').find((a) => a.text === 'Edit this page');
       expect(edit?.getAttribute('href'), paper.path).toBe(`${build.repoUrl}/edit/main/${paper.path}`);
     }
+  });
+
+  it('renders no TeX leftover such as "40times" or "times100" in an abstract', () => {
+    const leftovers: string[] = [];
+    for (const paper of papers) {
+      const text = readPage(build, `papers/${paper.slug}/`).querySelector('.abstract')!.text;
+      for (const match of text.matchAll(/\S*(?:\dtimes\b|\btimes\d|\bsim\d|mathcal\{|\^\{)\S*/g)) leftovers.push(`${paper.path}: ${match[0]}`);
+    }
+    expect(leftovers).toEqual([]);
   });
 
   it('lists every dump and line a paper came from', () => {

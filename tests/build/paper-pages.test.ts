@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builds, listFiles, readPage, readPapers } from './builds.ts';
+import { cleanTeX, documentTitle, MAX_DOCUMENT_TITLE } from '../../src/site/text.ts';
+import { builds, listFiles, readListPages, readPage, readPapers, readTopics } from './builds.ts';
 
 const paperPages = (outDir: string) =>
   listFiles(join(outDir, 'papers'))
@@ -15,13 +16,23 @@ describe.each(builds)('paper pages of the $name', (build) => {
     expect(paperPages(build.outDir)).toEqual(slugs);
   });
 
-  it('each hold the paper title as the only h1, in a page of the site layout', () => {
+  it('each hold the whole paper title as the only h1, in a page of the site layout, and a tab title of at most 70 characters', () => {
+    let cut = 0;
     for (const paper of readPapers(build)) {
       const page = readPage(build, `papers/${paper.slug}/`);
-      expect(page.querySelectorAll('h1').map((h1) => h1.text.trim())).toEqual([paper.data.title.replace(/\s+/g, ' ').trim()]);
+      const title = paper.data.title.replace(/\s+/g, ' ').trim();
+      expect(page.querySelectorAll('h1').map((h1) => h1.text.trim())).toEqual([title]);
       expect(page.querySelector('header.site-header')).not.toBeNull();
-      expect(page.querySelector('title')!.text).toBe(`${paper.data.title.replace(/\s+/g, ' ').trim()} · Shelf`);
+      const tab = page.querySelector('title')!.text;
+      expect(tab.length, paper.path).toBeLessThanOrEqual(MAX_DOCUMENT_TITLE);
+      expect(tab, paper.path).toBe(documentTitle(title));
+      if (`${title} · Shelf`.length <= MAX_DOCUMENT_TITLE) expect(tab, paper.path).toBe(`${title} · Shelf`);
+      else {
+        cut += 1;
+        expect(title.startsWith(tab.replace(/… · Shelf$/, '')), paper.path).toBe(true);
+      }
     }
+    if (build.name === 'site') expect(cut).toBeGreaterThan(0);
   });
 
   it('are all precached by the service worker or none is, never a page that does not exist', () => {
@@ -40,7 +51,7 @@ describe.each(builds)('the parts of each paper page of the $name', (build) => {
     for (const paper of papers) {
       const page = readPage(build, `papers/${paper.slug}/`);
       const description = page.querySelector('meta[name="description"]')!.getAttribute('content')!;
-      const abstract = paper.data.abstract.replace(/\s+/g, ' ').trim();
+      const abstract = cleanTeX(paper.data.abstract.replace(/\s+/g, ' ').trim());
       expect(description.length, paper.path).toBeLessThanOrEqual(161);
       if (abstract) expect(abstract.startsWith(description.replace(/…$/, '').trimEnd()), paper.path).toBe(true);
     }
@@ -84,5 +95,46 @@ describe.each(builds)('the parts of each paper page of the $name', (build) => {
       }
     }
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe.each(builds)('the order of each paper page of the $name', (build) => {
+  const papers = readPapers(build);
+
+  it('puts title, topics and the way to the paper first, notes before the abstract, and folds the curators’ detail', () => {
+    for (const paper of papers) {
+      const article = readPage(build, `papers/${paper.slug}/`).querySelector('main article')!;
+      const header = article.querySelector(':scope > header')!;
+      const parts = header.childNodes.filter((node) => node.nodeType === 1).map((node) => (node as typeof header).tagName.toLowerCase());
+      expect(parts.slice(0, 3), paper.path).toEqual(['h1', paper.data.topics.length ? 'ul' : 'p', 'section']);
+      expect(header.querySelector('section.find h2')?.text, paper.path).toBe('Read the paper');
+      const order = article.querySelectorAll(':scope > section, :scope > nav, :scope > aside').map((node) => node.classList.value[0]);
+      const expected = [...(paper.body.trim() ? ['notes'] : []), 'abstract'];
+      expect(order.slice(0, expected.length), paper.path).toEqual(expected);
+      expect(order.at(-1), paper.path).toBe('paper-aside');
+      // Dumps, lines and scores are inside a closed details element, after the edit link.
+      const details = article.querySelector('aside details.curation')!;
+      expect(details.hasAttribute('open'), paper.path).toBe(false);
+      expect(details.querySelector('[aria-labelledby="sources"]'), paper.path).not.toBeNull();
+      expect(details.querySelector('[aria-labelledby="why"]'), paper.path).not.toBeNull();
+      expect(article.querySelectorAll('[aria-labelledby="sources"], [aria-labelledby="why"]').every((node) => node.closest('details') === details)).toBe(true);
+    }
+  });
+
+  it('links each paper to the papers before and after it on each of its topics, in the topic page’s order', () => {
+    const href = (slug: string) => `${build.base}papers/${slug}/`;
+    for (const [topic] of readTopics(build)) {
+      const order = readListPages(build, `topics/${topic}/`).flatMap((page) => page.querySelectorAll('main .paper-title a').map((a) => a.getAttribute('href')!));
+      order.forEach((current, index) => {
+        const slug = current.split('/').at(-2)!;
+        const nav = readPage(build, `papers/${slug}/`)
+          .querySelectorAll('nav.neighbours')
+          .find((candidate) => candidate.querySelector('p a')?.getAttribute('href') === `${build.base}topics/${topic}/`);
+        if (order.length === 1) return expect(nav, slug).toBeUndefined();
+        expect(nav?.querySelector('.previous a')?.getAttribute('href'), `${topic}: ${slug}`).toBe(order[index - 1]);
+        expect(nav?.querySelector('.next a')?.getAttribute('href'), `${topic}: ${slug}`).toBe(order[index + 1]);
+      });
+      expect(order.every((link) => papers.some((paper) => href(paper.slug) === link))).toBe(true);
+    }
   });
 });

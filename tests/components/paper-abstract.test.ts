@@ -18,3 +18,10 @@ describe('PaperAbstract', () => {
     }
   });
 });
+
+describe('PaperAbstract and TeX leftovers', () => {
+  it('shows "times100" and "40times" as multiplication signs', async () => {
+    const { root } = await render(PaperAbstract, { abstract: "It extends Llama-2-7B's context length by times100 times.\n\nIt is almost 40times faster." });
+    expect(root.querySelectorAll('.abstract p').map((p) => p.text)).toEqual(["It extends Llama-2-7B's context length by ×100 times.", 'It is almost 40× faster.']);
+  });
+});

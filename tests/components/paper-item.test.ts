@@ -80,3 +80,23 @@ describe('PaperItem', () => {
     expect(text(withoutExcerpt)).not.toMatch(/We scale context|The ring keys/);
   });
 });
+
+describe('PaperItem on a topic list', () => {
+  it('shows the line that tells the paper apart, the matched phrase marked as text, and its sort ranks', async () => {
+    const line = { kind: 'match' as const, parts: [{ text: 'We scale the <b>' }, { text: 'context window', mark: true as const }, { text: ' to 1M.' }] };
+    const { html, root } = await render(PaperItem, { paper: paper(), topicTitles, currentTopic: 'long-context', line, ranks: { title: 3, added: 0 } });
+    const item = root.querySelector('li')!;
+    expect(children(item)).toEqual(['h3.paper-title', 'p.excerpt']);
+    expect(text(item.querySelector('p.excerpt'))).toBe('We scale the <b>context window to 1M.');
+    expect(item.querySelectorAll('mark').map((mark) => mark.text)).toEqual(['context window']);
+    expect(html).toContain('We scale the &lt;b&gt;');
+    expect([item.getAttribute('data-rank-title'), item.getAttribute('data-rank-added'), item.hasAttribute('data-rank-noted')]).toEqual(['3', '0', false]);
+  });
+
+  it('shows a note’s line as a notes excerpt', async () => {
+    const line = { kind: 'note' as const, parts: [{ text: 'Read section 3.' }] };
+    const { root } = await render(PaperItem, { paper: paper({}, 'Read section 3.'), topicTitles, line, ranks: { title: 0, added: 1, noted: 0 } });
+    expect(children(root.querySelector('li'))).toEqual(['h3.paper-title', 'p.excerpt.notes-excerpt', 'div.meta']);
+    expect(root.querySelector('li')!.getAttribute('data-rank-noted')).toBe('0');
+  });
+});

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { compareTitles } from '../../src/site/papers.ts';
 import { fixtureSite, readPapers, readTopics, realSite } from '../build/builds.ts';
 
 let browser: Browser;
@@ -376,12 +377,114 @@ describe('navigation', () => {
   });
 });
 
+describe('topic pages', () => {
+  const withPapers = [...topics.keys()].filter((slug) => papers.some((p) => p.data.topics.includes(slug)));
+  const biggest = withPapers.sort((a, b) => papers.filter((p) => p.data.topics.includes(b)).length - papers.filter((p) => p.data.topics.includes(a)).length)[0]!;
+  const visibleTitles = (page: Page) => page.locator('main .paper-list > li:not([hidden]) .paper-title a').allTextContents();
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`show the first paper on the first screen of a phone (390×844, ${colorScheme})`, async () => {
+      const page = await newPage({ colorScheme, viewport: { width: 390, height: 844 } });
+      for (const slug of withPapers) {
+        await page.goto(`${site.root}topics/${slug}/`);
+        const box = (await page.locator('main .paper-list > li').first().locator('.paper-title').boundingBox())!;
+        expect(box.y + box.height, slug).toBeLessThanOrEqual(844);
+        // …and the line under its title starts on that screen too.
+        const line = await page.locator('main .paper-list > li').first().locator('.excerpt').boundingBox();
+        if (line) expect(line.y, slug).toBeLessThan(844);
+      }
+      await page.context().close();
+    });
+  }
+
+  it('show 25 papers at first and 25 more a press, the focus on the first new one', async () => {
+    const total = papers.filter((p) => p.data.topics.includes(biggest)).length;
+    expect(total).toBeGreaterThan(50);
+    const page = await newPage();
+    await page.goto(`${site.root}topics/${biggest}/`);
+    expect(await visibleTitles(page)).toHaveLength(25);
+    const more = page.getByRole('button', { name: /^Show 25 more/ });
+    expect(await more.textContent()).toBe(`Show 25 more (${total - 25} not shown)`);
+    await more.click();
+    expect(await visibleTitles(page)).toHaveLength(50);
+    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('main .paper-list > li:not([hidden])')[25])).toBe(true);
+    // j/k walk only the rows shown.
+    await page.keyboard.press('k');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe((await visibleTitles(page))[24]);
+    await page.context().close();
+  });
+
+  it('sort by title and by recently added, as one list under its own heading, and keep the sort in the address', async () => {
+    const page = await newPage();
+    await page.goto(`${site.root}topics/${biggest}/`);
+    const reading = await visibleTitles(page);
+    const all = papers.filter((p) => p.data.topics.includes(biggest)).map((p) => p.data.title.replace(/\s+/g, ' ').trim());
+    await page.getByLabel('Sort').selectOption('title');
+    const byTitle = await visibleTitles(page);
+    expect(byTitle).toHaveLength(25);
+    expect(byTitle).toEqual([...byTitle].sort(compareTitles));
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('title');
+    // One list under its own heading, in place of the reading groups.
+    expect(await page.locator('main .topic-papers > section:not([hidden]) h2').allTextContents()).toEqual([`${all.length} papers, by title, A to Z`]);
+    expect(await page.locator('[data-list-status]').textContent()).toBe('Papers sorted by title, A to Z.');
+    // The first title in A-to-Z order of the whole topic, not of the first 25.
+    expect(byTitle[0]).toBe([...all].sort(compareTitles)[0]);
+    await page.reload();
+    expect(await page.getByLabel('Sort').inputValue()).toBe('title');
+    expect(await visibleTitles(page)).toEqual(byTitle);
+    await page.getByLabel('Sort').selectOption('added');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('added');
+    expect(await visibleTitles(page)).toHaveLength(25);
+    await page.getByLabel('Sort').selectOption('reading');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await visibleTitles(page)).toEqual(reading);
+    expect(await page.locator('main .topic-papers > section:not([hidden])').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('list every paper and show no sort with JavaScript off', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${site.root}topics/${biggest}/`);
+    expect(await visibleTitles(page)).toHaveLength(papers.filter((p) => p.data.topics.includes(biggest)).length);
+    expect(await page.getByLabel('Sort').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
+
+describe('paper pages', () => {
+  it('lead to the next and previous paper on the topic, and fold the curators’ detail until asked', async () => {
+    const page = await newPage();
+    await page.goto(`${site.root}topics/${topicSlug}/`);
+    const [first, second] = await page.locator('main .paper-title a').evaluateAll((links) => links.slice(0, 2).map((a) => a.getAttribute('href')!));
+    await page.goto(new URL(first!, site.origin).href);
+    const onTopic = `nav.neighbours:has(p a[href$="/topics/${topicSlug}/"])`;
+    await page.locator(`${onTopic} .next a`).click();
+    await page.waitForURL(`**${second}`);
+    await page.locator(`${onTopic} .previous a`).click();
+    await page.waitForURL(`**${first}`);
+    expect(await page.locator('[aria-labelledby="sources"]').isVisible()).toBe(false);
+    await page.getByText('For curators').click();
+    expect(await page.locator('[aria-labelledby="sources"]').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('submit the header search with its button', async () => {
+    const page = await newPage();
+    await page.goto(`${site.root}papers/${papers[0]!.slug}/`);
+    await page.fill('#site-search', 'attention');
+    await page.locator('.site-header').getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL('**/search/?q=attention');
+    await page.context().close();
+  });
+});
+
 describe('accessibility (axe)', () => {
   const pages = () => ({
     home: '',
     topic: `topics/${topicSlug}/`,
     paper: `papers/${papers.find((p) => p.data.topics.length > 0)!.slug}/`,
     'paper with notes and person fields': 'papers/rated-with-links/',
+    'topic sorted by title': `topics/${topicSlug}/?sort=title`,
     search: 'search/?q=context',
     'search with a suggestion and links elsewhere': `search/?q=${encodeURIComponent('atention sink')}`,
     'all papers': 'papers/',

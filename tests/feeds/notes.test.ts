@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseNoteDate, gitLogArgs, normalisePath, parseGitLog, sortNewestFirst } from '../../src/feeds/notes.ts';
+import { chooseNoteDate, gitLogArgs, normalisePath, parseGitHistory, parseGitLog, sortNewestFirst } from '../../src/feeds/notes.ts';
 
 const LOG = `2026-11-24T02:33:03+00:00
 
@@ -83,5 +83,15 @@ describe('sortNewestFirst', () => {
     ];
     expect(sortNewestFirst(items).map((item) => item.title)).toEqual(['A', 'B', 'Old']);
     expect(items[0]!.title).toBe('Old');
+  });
+});
+
+describe('parseGitHistory', () => {
+  it('maps each file to its first and its last commit, from one log of the whole folder', () => {
+    const history = parseGitHistory(LOG);
+    expect(history.get('content/papers/a.md')).toEqual({ added: new Date('2026-11-20T09:00:00Z'), changed: new Date('2026-11-24T02:33:03Z') });
+    expect(history.get('content/papers/sub/b.mdx')).toEqual({ added: new Date('2026-11-24T02:33:03Z'), changed: new Date('2026-11-24T02:33:03Z') });
+    expect(history.get('content/papers/c.md')).toEqual({ added: new Date('2026-11-20T09:00:00Z'), changed: new Date('2026-11-20T09:00:00Z') });
+    expect(parseGitHistory('').size).toBe(0);
   });
 });

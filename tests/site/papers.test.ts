@@ -5,6 +5,7 @@ import {
   papersByInitial,
   papersByTopic,
   papersWithNotes,
+  sortByRecency,
   sortByTitle,
   sortTopics,
   topicReadingGroups,
@@ -124,5 +125,22 @@ describe('papersByInitial', () => {
       ['B', ['beta', 'Bravo']],
       ['Q', ['"Quoted"']],
     ]);
+  });
+});
+
+describe('sortByRecency', () => {
+  const paper = (title: string, dump: string, line: number) => ({ id: title, data: { title, topics: [], sources: [{ dump, line }] } });
+  const day = (date: string) => new Date(`${date}T00:00:00Z`);
+
+  it('puts the newest first; on the same date the newest dump first, in the dump’s order, then by title', () => {
+    const items = [
+      { paper: paper('Old', '003_c.txt', 1), date: day('2024-01-01') },
+      { paper: paper('B', '001_a.txt', 5), date: day('2026-01-01') },
+      { paper: paper('C', '002_b.txt', 9), date: day('2026-01-01') },
+      { paper: paper('D', '002_b.txt', 3), date: day('2026-01-01') },
+      { paper: paper('A', '001_a.txt', 5), date: day('2026-01-01') },
+    ];
+    expect(sortByRecency(items).map((item) => item.paper.data.title)).toEqual(['D', 'C', 'A', 'B', 'Old']);
+    expect(items[0]!.paper.data.title).toBe('Old');
   });
 });

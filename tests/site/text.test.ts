@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, formatDate, notesText, paragraphs, plural } from '../../src/site/text.ts';
+import { cleanTeX, documentTitle, excerpt, formatDate, MAX_DOCUMENT_TITLE, noteFirstLine, notesText, paragraphs, plural } from '../../src/site/text.ts';
 
 describe('paragraphs', () => {
   it('splits on blank lines and collapses whitespace', () => {
@@ -66,5 +66,54 @@ describe('notesText', () => {
   it('keeps math as its TeX source', () => {
     const notes = 'Mean $s = \\frac{1}{n}\\sum_{i} a_i$ of **all**.\n\n$$\nx_{t+1} = x_t\n$$';
     expect(notesText(notes)).toBe('Mean $s = \\frac{1}{n}\\sum_{i} a_i$ of all. $$ x_{t+1} = x_t $$');
+  });
+});
+
+describe('documentTitle', () => {
+  it('appends the site name to a short title, and names the home page', () => {
+    expect(documentTitle('Long context')).toBe('Long context · Shelf');
+    expect(documentTitle('Shelf')).toBe('Shelf — reading list');
+  });
+
+  it('cuts a long title at a word so the tab text stays within 70 characters', () => {
+    const title = 'Soaring from 4K to 400K: Extending LLM’s Context with Activation Beacon and Much More Besides';
+    const shown = documentTitle(title);
+    expect(shown.length).toBeLessThanOrEqual(MAX_DOCUMENT_TITLE);
+    expect(shown).toBe('Soaring from 4K to 400K: Extending LLM’s Context with… · Shelf');
+    expect(title.startsWith(shown.replace(/… · Shelf$/, ''))).toBe(true);
+  });
+
+  it('keeps a title of exactly the room left whole', () => {
+    const title = 'x'.repeat(MAX_DOCUMENT_TITLE - ' · Shelf'.length);
+    expect(documentTitle(title)).toBe(`${title} · Shelf`);
+    expect(documentTitle(`${title}y`).length).toBeLessThanOrEqual(MAX_DOCUMENT_TITLE);
+  });
+});
+
+describe('noteFirstLine', () => {
+  it('skips headings, MDX imports and code, and gives the first paragraph as plain text', () => {
+    const body = "import X from './x.js';\n\n## Why read it\n\n```py\ncode()\n```\n\nThe first **position interpolation** paper.\nKey table: 3.\n\nLater.";
+    expect(noteFirstLine(body)).toBe('The first position interpolation paper. Key table: 3.');
+    expect(noteFirstLine('\n\n')).toBe('');
+  });
+});
+
+describe('cleanTeX', () => {
+  it.each([
+    ["by times100 times (from 4K to 400K)", 'by ×100 times (from 4K to 400K)'],
+    ['almost 40times using four GPUs', 'almost 40× using four GPUs'],
+    ['by 1.5-7.1times over', 'by 1.5-7.1× over'],
+    ['(e.g., sim20times smaller)', '(e.g., ∼20× smaller)'],
+    ['a bound of mathcal{O}(1/n)', 'a bound of O(1/n)'],
+    ['O(epsilon^{-1}n) time', 'O(ε⁻¹n) time'],
+    ['O(epsilon^{-0.93}n) time', 'O(ε^(-0.93)n) time'],
+    ['x_{2} with \\alpha', 'x₂ with α'],
+    ['\\tool achieves', 'tool achieves'],
+  ])('%s', (raw, shown) => {
+    expect(cleanTeX(raw)).toBe(shown);
+  });
+
+  it('leaves words alone: "3 times faster", "sometimes", "similar"', () => {
+    for (const text of ['3 times faster', 'Sometimes 5 times', 'similar to 4 runs', 'Times New Roman']) expect(cleanTeX(text)).toBe(text);
   });
 });
