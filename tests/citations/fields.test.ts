@@ -10,9 +10,9 @@ let ws: ReturnType<typeof makeWorkspace>;
 let name: string;
 const path = () => join(ws.out, name);
 /** The paper file with these lines added to its frontmatter, then `npm run check`'s errors. */
-const checkWith = (lines: string) => {
+const checkWith = async (lines: string) => {
   writeFileSync(path(), readFileSync(path(), 'utf8').replace(/^---\n/, `---\n${lines}\n`));
-  return checkContent({ dumps: ws.dumps, papers: ws.out, topics: ws.topics }).errors.map(formatDiagnostic);
+  return (await checkContent({ dumps: ws.dumps, papers: ws.out, topics: ws.topics })).errors.map(formatDiagnostic);
 };
 
 beforeEach(() => {
@@ -22,15 +22,15 @@ beforeEach(() => {
 });
 
 describe('citation fields in npm run check', () => {
-  it('accepts authors, year, venue, both styles of arXiv id, a DOI and web addresses', () => {
+  it('accepts authors, year, venue, both styles of arXiv id, a DOI and web addresses', async () => {
     for (const arxiv of ['2401.01234', '2401.01234v2', '0704.0001', 'hep-th/9901001', 'math.GT/0309136v1']) {
-      expect(checkWith(`authors:\n  - Ada Lovelace\nyear: ${latestYear()}\nvenue: NeurIPS 2024\narxiv: '${arxiv}'\ndoi: 10.1145/3292500.3330701\nurl: https://example.org/p\npdf: https://example.org/p.pdf`)).toEqual([]);
+      expect(await checkWith(`authors:\n  - Ada Lovelace\nyear: ${latestYear()}\nvenue: NeurIPS 2024\narxiv: '${arxiv}'\ndoi: 10.1145/3292500.3330701\nurl: https://example.org/p\npdf: https://example.org/p.pdf`)).toEqual([]);
       cpSync(join(ROOT, 'content/papers', name), path());
     }
   });
 
-  it('names the file, the field and the fix for each malformed value', () => {
-    const errors = checkWith(
+  it('names the file, the field and the fix for each malformed value', async () => {
+    const errors = await checkWith(
       `arxiv: 'arXiv:2401.01234'\ndoi: https://doi.org/10.1/x\nyear: ${latestYear() + 1}\nurl: javascript:alert(1)\npdf: ftp://example.org/p.pdf\nauthors: []`,
     );
     expect(errors).toEqual(
@@ -45,6 +45,6 @@ describe('citation fields in npm run check', () => {
     );
     expect(errors).toHaveLength(6);
     cpSync(join(ROOT, 'content/papers', name), path());
-    expect(checkWith('year: 1899')).toEqual([`${path()}: year: must be a year from 1900 to ${latestYear()} (write the year the paper first appeared, e.g. 2024)`]);
+    expect(await checkWith('year: 1899')).toEqual([`${path()}: year: must be a year from 1900 to ${latestYear()} (write the year the paper first appeared, e.g. 2024)`]);
   });
 });
