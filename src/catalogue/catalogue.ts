@@ -2,8 +2,33 @@
  * The catalogue others can reuse: every paper with its fields and topics, as
  * JSON (`/papers.json`, described by `/papers.schema.json`) and CSV (`/papers.csv`).
  */
+import type { Paper } from '../papers/load.ts';
 import type { Catalogue, CatalogueEntry } from '../papers/schema.ts';
 import { batches } from './pieces.ts';
+
+/** A paper as the catalogue lists it: `url` is its page's address, `related` the ids of its related papers. */
+export function catalogueEntry(paper: Pick<Paper, 'id' | 'data' | 'body'>, url: string, related: string[]): CatalogueEntry {
+  const { data } = paper;
+  return {
+    id: paper.id,
+    url,
+    title: data.title,
+    abstract: data.abstract,
+    topics: data.topics,
+    sources: data.sources,
+    status: data.status ?? null,
+    tags: data.tags ?? [],
+    rating: data.rating ?? null,
+    links: data.links ?? [],
+    authors: data.authors ?? [],
+    year: data.year ?? null,
+    venue: data.venue ?? null,
+    arxiv: data.arxiv ?? null,
+    doi: data.doi ?? null,
+    notes: paper.body.trim(),
+    related,
+  };
+}
 
 /** The columns of `/papers.csv`, in order; lists are joined with `; `. */
 export const CSV_COLUMNS = ['id', 'url', 'title', 'topics', 'status', 'rating', 'tags', 'sources', 'links', 'related', 'abstract', 'notes'] as const;

@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { isWebUrl } from './web-url.ts';
+import { citationFields } from '../citations/fields.ts';
 
 /** A topic slug: lower-case words joined by hyphens, e.g. `long-context`. */
 export const topicSlugSchema = z
@@ -75,6 +76,8 @@ export function createPaperSchema(topicSlugs: readonly string[]) {
     links: z.array(linkSchema).optional(),
     /** people: when the note was last written (YYYY-MM-DD); otherwise the git history dates it. */
     noted: z.coerce.date().optional(),
+    /** people (or `npm run enrich`): authors, year, venue, arxiv, doi, url, pdf; see `src/citations/fields.ts`. */
+    ...citationFields,
   });
 }
 
@@ -126,6 +129,11 @@ export const catalogueEntrySchema = z.object({
   tags: z.array(z.string()).describe('Tags people added.'),
   rating: z.number().nullable().describe('1 (weak) to 5 (must read); null if nobody rated it.'),
   links: z.array(linkSchema).describe('Links people added (code, slides, posts).'),
+  authors: z.array(z.string()).describe("The authors' names, in the paper's order; empty when not known."),
+  year: z.number().nullable().describe('Year of first publication; null when not known.'),
+  venue: z.string().nullable().describe('Where it was published; null when not known.'),
+  arxiv: z.string().nullable().describe('arXiv identifier, e.g. 2402.13753; null when not known.'),
+  doi: z.string().nullable().describe('DOI, e.g. 10.1145/3292500.3330701; null when not known.'),
   notes: z.string().describe("People's notes as Markdown; empty when there are none."),
   related: z.array(z.string()).describe('Ids of the most similar papers (TF-IDF over title, abstract and notes), most similar first.'),
 });

@@ -18,6 +18,8 @@ import { keyPhrases } from './stats.ts';
 import { notesText } from './text.ts';
 import { paperPath, withBase } from './urls.ts';
 import type { CatalogueEntry } from '../papers/schema.ts';
+import { bibtexKeys, type Citable } from '../citations/bibtex.ts';
+import { catalogueEntry } from '../catalogue/catalogue.ts';
 
 export type { Paper };
 
@@ -266,19 +268,20 @@ export async function getCatalogueEntries(site: URL | undefined): Promise<Catalo
   const related = await getRelatedPapers();
   return (await getPapers()).map((paper) => {
     const path = withBase(paperPath(paper.id));
-    return {
-      id: paper.id,
-      url: site ? new URL(path, site).href : path,
-      title: paper.data.title,
-      abstract: paper.data.abstract,
-      topics: paper.data.topics,
-      sources: paper.data.sources,
-      status: paper.data.status ?? null,
-      tags: paper.data.tags ?? [],
-      rating: paper.data.rating ?? null,
-      links: paper.data.links ?? [],
-      notes: paper.body.trim(),
-      related: (related.get(paper.id) ?? []).map(({ id }) => id),
-    };
+    return catalogueEntry(paper, site ? new URL(path, site).href : path, (related.get(paper.id) ?? []).map(({ id }) => id));
   });
+}
+
+/** Every paper's BibTeX key, unique over the whole list (`/papers.bib`, the topics' `.bib` files and each page's Cite block agree). */
+export const getBibtexKeys = perBuild(async () => bibtexKeys((await getPapers()).map(citableFields)));
+
+/** A paper as its citation sees it: the page's address is absolute when the site's address is configured. */
+export function citable(paper: Paper, site: URL | undefined): Citable {
+  const path = withBase(paperPath(paper.id));
+  return { ...citableFields(paper), page: site ? new URL(path, site).href : path };
+}
+
+function citableFields(paper: Paper): Omit<Citable, 'page'> {
+  const { title, authors, year, venue, arxiv, doi, url, pdf } = paper.data;
+  return { id: paper.id, title, authors, year, venue, arxiv, doi, url, pdf };
 }

@@ -3,6 +3,7 @@
 /** Fields the page shows in their own place; everything else a person adds is listed generically. */
 const SHOWN_ELSEWHERE = new Set([
   'title', 'abstract', 'topics', 'auto_topics', 'sources', 'status', 'tags', 'rating', 'links', 'noted',
+  'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'pdf',
 ]);
 
 const STATUS_LABELS: Record<string, string> = {

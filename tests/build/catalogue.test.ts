@@ -17,6 +17,7 @@ describe.each(builds)('the catalogue of the $name build', (build) => {
       const entry = catalogue.papers.find((candidate) => candidate.id === paper.slug)!;
       expect(entry.title).toBe(paper.data.title);
       expect(entry.topics).toEqual(paper.data.topics);
+      expect([entry.authors, entry.year, entry.arxiv, entry.doi]).toEqual([paper.data.authors ?? [], paper.data.year ?? null, paper.data.arxiv ?? null, paper.data.doi ?? null]);
       expect(entry.url.endsWith(`${build.base}papers/${paper.slug}/`)).toBe(true);
     }
   });

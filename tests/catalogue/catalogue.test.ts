@@ -14,6 +14,11 @@ const entry: CatalogueEntry = {
   tags: [],
   rating: 4,
   links: [{ label: 'Code', url: 'https://github.com/x/y' }],
+  authors: ['Ada Lovelace'],
+  year: 2024,
+  venue: null,
+  arxiv: '2402.13753',
+  doi: null,
   notes: '',
   related: ['b', 'c'],
 };

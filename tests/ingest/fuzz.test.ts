@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { catalogueJson, csvRows } from '../../src/catalogue/catalogue.ts';
+import { catalogueEntry, catalogueJson, csvRows } from '../../src/catalogue/catalogue.ts';
 import { IngestError } from '../../src/ingest/diagnostics.ts';
 import { runIngest } from '../../src/ingest/index.ts';
 import { mergeListings } from '../../src/ingest/merge.ts';
@@ -91,20 +91,7 @@ function notesOf(out: string): Map<string, string> {
 
 /** The catalogue rows as the site makes them (`getCatalogueEntries`), from loaded papers. */
 function catalogueEntries(papers: readonly Paper[]): CatalogueEntry[] {
-  return papers.map((paper) => ({
-    id: paper.id,
-    url: `/papers/${paper.id}/`,
-    title: paper.data.title,
-    abstract: paper.data.abstract,
-    topics: paper.data.topics,
-    sources: paper.data.sources,
-    status: paper.data.status ?? null,
-    tags: paper.data.tags ?? [],
-    rating: paper.data.rating ?? null,
-    links: paper.data.links ?? [],
-    notes: paper.body.trim(),
-    related: [],
-  }));
+  return papers.map((paper) => catalogueEntry(paper, `/papers/${paper.id}/`, []));
 }
 
 /** Asserts that the build's outputs for `papers` keep every payload as text. */
