@@ -10,7 +10,7 @@ describe('a paper page with notes and person fields (fixture)', () => {
     expect(notes?.querySelector('strong')?.text).toBe('MDX');
     expect(notes?.text).toContain('the compute-optimal strategy depends on the verifier');
     const order = page.querySelectorAll('article > section').map((section) => section.classList.value.join(' '));
-    expect(order).toEqual(['notes', 'abstract', 'related compact']);
+    expect(order).toEqual(['notes', 'abstract', 'cite', 'related compact']);
   });
 
   it('renders Markdown notes', () => {

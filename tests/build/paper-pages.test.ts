@@ -106,10 +106,12 @@ describe.each(builds)('the order of each paper page of the $name', (build) => {
       const article = readPage(build, `papers/${paper.slug}/`).querySelector('main article')!;
       const header = article.querySelector(':scope > header')!;
       const parts = header.childNodes.filter((node) => node.nodeType === 1).map((node) => (node as typeof header).tagName.toLowerCase());
-      expect(parts.slice(0, 3), paper.path).toEqual(['h1', paper.data.topics.length ? 'ul' : 'p', 'section']);
+      // Authors, year and venue (a div) sit right under the title when the paper has them.
+      const byline = ['authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'pdf'].some((field) => paper.data[field] !== undefined) ? ['div'] : [];
+      expect(parts.slice(0, 3 + byline.length), paper.path).toEqual(['h1', ...byline, paper.data.topics.length ? 'ul' : 'p', 'section']);
       expect(header.querySelector('section.find h2')?.text, paper.path).toBe('Read the paper');
       const order = article.querySelectorAll(':scope > section, :scope > nav, :scope > aside').map((node) => node.classList.value[0]);
-      const expected = [...(paper.body.trim() ? ['notes'] : []), 'abstract'];
+      const expected = [...(paper.body.trim() ? ['notes'] : []), 'abstract', 'cite'];
       expect(order.slice(0, expected.length), paper.path).toEqual(expected);
       expect(order.at(-1), paper.path).toBe('paper-aside');
       // Dumps, lines and scores are inside a closed details element, after the edit link.
