@@ -11,6 +11,7 @@ import { loadPapersFromDumps, topicAssigner } from '../ingest/index.ts';
 import { readPaperFiles } from '../ingest/io.ts';
 import { planIngest, topicsEditedByHand } from '../ingest/reconcile.ts';
 import { validatePaperData } from '../ingest/validate.ts';
+import { checkNotes } from './safe-notes.ts';
 
 /** Where the check reads. */
 export interface CheckOptions {
@@ -49,6 +50,9 @@ export function checkContent(options: CheckOptions): CheckResult {
     errors.push(...invalid);
     if (invalid.length > 0) broken.add(file.slug);
   }
+  const notes = checkNotes(files.map((file) => file.path));
+  errors.push(...notes.errors);
+  warnings.push(...notes.warnings);
 
   let fromDumps;
   try {

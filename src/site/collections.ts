@@ -9,6 +9,7 @@ import { getCollection, getEntry, render, type CollectionEntry } from 'astro:con
 import { classify, compileTopics, type Classification } from '../topics/classify.ts';
 import { PAPERS_DIR, TOPICS_DIR } from '../papers/content-dir.ts';
 import { loadPapers, type Paper } from '../papers/load.ts';
+import { safeNotes } from '../papers/safe-notes.ts';
 import { chooseNoteDate, gitLogArgs, parseGitLog, sortNewestFirst } from '../feeds/notes.ts';
 import { hasNotes, papersByInitial, sortByTitle, sortTopics, topicReadingGroups } from './papers.ts';
 import { paginateSections, papersPerPage, type ListPage } from './pagination.ts';
@@ -183,7 +184,8 @@ export async function getCatalogueEntries(site: URL | undefined): Promise<Catalo
       tags: paper.data.tags ?? [],
       rating: paper.data.rating ?? null,
       links: paper.data.links ?? [],
-      notes: paper.body.trim(),
+      // The notes as the page shows them: Markdown without what sanitizing removes (see src/papers/safe-notes.ts).
+      notes: safeNotes(paper.body, { mdx: paper.filePath.endsWith('.mdx') }).markdown.trim(),
       related: (related.get(paper.id) ?? []).map(({ id }) => id),
     };
   });
