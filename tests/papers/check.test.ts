@@ -28,6 +28,12 @@ describe('checkContent', () => {
     expect(check().errors).toEqual([]);
   });
 
+  it('reports what sanitizing would remove from a note, by the file’s line', () => {
+    edit((text) => `${text}\nFine notes.\n\n<img src="f.png" alt="f" onerror="steal()">\n`);
+    const line = readFileSync(path(), 'utf8').split('\n').indexOf('<img src="f.png" alt="f" onerror="steal()">') + 1;
+    expect(messages()).toEqual([`${path()}:${line}: onerror="steal()" on <img> is removed (remove it: notes cannot run scripts)`]);
+  });
+
   it('reports broken YAML with the file and line', () => {
     edit((text) => text.replace(/^topics:\n/m, 'topics: [long-context\n'));
     expect(messages()).toEqual([expect.stringMatching(new RegExp(`^${path()}:\\d+: invalid YAML: .*\\(fix the YAML between the two "---" lines`))]);
