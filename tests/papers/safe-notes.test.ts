@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/ingest/diagnostics.ts';
 import { checkNotes, safeNotes } from '../../src/papers/safe-notes.ts';
@@ -90,5 +91,29 @@ describe('checkNotes', () => {
     const { errors } = checkNotes([broken, join(ROOT, 'tests/fixtures/site/content/papers/rated-with-links.md')]);
     expect(errors).toHaveLength(1);
     expect(formatDiagnostic(errors[0]!)).toMatch(new RegExp(`^${broken}:6: the MDX does not parse: .+ \\(fix the JSX or expression, or rename the file to \\.md for plain Markdown\\)$`));
+  });
+});
+
+describe('the pull-request workflow, which builds notes from forks', () => {
+  const text = readFileSync(join(ROOT, '.github/workflows/pull-request.yml'), 'utf8');
+  const workflow = yaml.load(text) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }> };
+
+  it('runs on pull_request only, never pull_request_target (which hands a fork secrets and a write token)', () => {
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+  });
+
+  it('reads only, uses no secrets, and leaves no credentials in the checkout', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    for (const job of Object.values(workflow.jobs)) {
+      expect(job.permissions ?? { contents: 'read' }).toEqual({ contents: 'read' });
+      const checkout = job.steps.find((step) => step.uses?.startsWith('actions/checkout'));
+      expect(checkout?.with?.['persist-credentials']).toBe(false);
+    }
+    expect(text).not.toMatch(/secrets\.|GITHUB_TOKEN/);
+  });
+
+  it('builds and runs the check, which lists MDX code for the reviewer', () => {
+    const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.run ?? ''));
+    expect(runs).toEqual(expect.arrayContaining(['npm run check', 'npm run build']));
   });
 });
