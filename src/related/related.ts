@@ -296,14 +296,25 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
     const mine = paper * words;
     let onTopics = false;
     for (let word = 0; word < words; word += 1) if (masks[mine + word] !== 0) onTopics = true;
-    if (onTopics) for (const other of touched) {
-      let shared = 0;
-      let either = 0;
-      for (let word = 0, theirs = other * words; word < words; word += 1) {
-        shared += popcount(masks[mine + word] & masks[theirs + word]);
-        either += popcount(masks[mine + word] | masks[theirs + word]);
+    if (onTopics && words === 1) {
+      // Up to 32 topics (the usual case): one word per paper, no inner loop.
+      const own = masks[paper];
+      const ownCount = popcount(own);
+      for (const other of touched) {
+        const theirs = masks[other];
+        const shared = own & theirs;
+        ranks[other] = shared === 0 ? scores[other] : TOPIC_TIER + scores[other] * (1 + popcount(shared) / (ownCount + popcount(theirs) - popcount(shared)));
       }
-      ranks[other] = shared === 0 ? scores[other] : TOPIC_TIER + scores[other] * (1 + shared / either);
+    } else if (onTopics) {
+      for (const other of touched) {
+        let shared = 0;
+        let either = 0;
+        for (let word = 0, theirs = other * words; word < words; word += 1) {
+          shared += popcount(masks[mine + word] & masks[theirs + word]);
+          either += popcount(masks[mine + word] | masks[theirs + word]);
+        }
+        ranks[other] = shared === 0 ? scores[other] : TOPIC_TIER + scores[other] * (1 + shared / either);
+      }
     }
     const best = topScores(touched, onTopics ? ranks : scores, count);
     result.set(
