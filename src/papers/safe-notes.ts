@@ -231,7 +231,8 @@ const cache = new Map<string, SafeNotes>();
  * thing taken out and, for MDX, each piece of code. Throws when an MDX note does not parse.
  */
 export function safeNotes(body: string, { mdx = false } = {}): SafeNotes {
-  if (!body.includes('<') && !body.includes(':') && !(mdx && /[{}]|^(?:import|export)\s/m.test(body))) return { markdown: body, removals: [], code: [] };
+  // Nothing to judge without a tag, a scheme's colon (or a character reference that could make one), or MDX code.
+  if (!/[<:&]/.test(body) && !(mdx && /[{}]|^(?:import|export)\s/m.test(body))) return { markdown: body, removals: [], code: [] };
   const key = `${mdx ? 'x' : 'm'}${body}`;
   const known = cache.get(key);
   if (known) return known;

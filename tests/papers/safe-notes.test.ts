@@ -34,8 +34,9 @@ describe('safeNotes', () => {
     expect(safeNotes('a <marquee>b</marquee> c').markdown).toBe('a b c');
   });
 
-  it('reads entities as the browser does', () => {
+  it('reads character references as the browser and the Markdown parser do', () => {
     expect(safeNotes('<a href="jav&#x61;script:x()">a</a>').markdown).toBe('<a>a</a>');
+    expect(safeNotes('[a](javascript&#58;x())').removals.map((removal) => removal.message)).toEqual(['the link to "javascript:x()" is removed (its text stays)']);
   });
 
   it('in MDX, judges JSX with HTML names the same way and lists the code', () => {
