@@ -441,7 +441,7 @@ if (values['bare-only']) {
 // Related papers run inside the build; timed here on their own, on the same papers.
 const relatedInput = readdirSync(join(content, 'papers')).map((file) => {
   const { data, body } = parsePaperFile(readFileSync(join(content, 'papers', file), 'utf8'));
-  return { id: file, title: String(data.title), abstract: String(data.abstract), notes: body };
+  return { id: file, title: String(data.title), abstract: String(data.abstract), notes: body, topics: data.topics as string[] };
 });
 const relatedStarted = performance.now();
 relatedPapers(relatedInput);

@@ -3,11 +3,12 @@
  * JSON (`/papers.json`, described by `/papers.schema.json`) and CSV (`/papers.csv`).
  */
 import type { Paper } from '../papers/load.ts';
+import { safeNotes } from '../papers/safe-notes.ts';
 import type { Catalogue, CatalogueEntry } from '../papers/schema.ts';
 import { batches } from './pieces.ts';
 
 /** A paper as the catalogue lists it: `url` is its page's address, `related` the ids of its related papers. */
-export function catalogueEntry(paper: Pick<Paper, 'id' | 'data' | 'body'>, url: string, related: string[]): CatalogueEntry {
+export function catalogueEntry(paper: Pick<Paper, 'id' | 'data' | 'body' | 'filePath'>, url: string, related: string[]): CatalogueEntry {
   const { data } = paper;
   return {
     id: paper.id,
@@ -25,7 +26,8 @@ export function catalogueEntry(paper: Pick<Paper, 'id' | 'data' | 'body'>, url: 
     venue: data.venue ?? null,
     arxiv: data.arxiv ?? null,
     doi: data.doi ?? null,
-    notes: paper.body.trim(),
+    // The notes as the page shows them: Markdown without what sanitizing removes (see src/papers/safe-notes.ts).
+    notes: safeNotes(paper.body, { mdx: paper.filePath.endsWith('.mdx') }).markdown.trim(),
     related,
   };
 }

@@ -16,6 +16,7 @@ import { addedByHand, planIngest, topicsEditedByHand } from '../ingest/reconcile
 import { bodyLineOffset, parsePaperFile } from './frontmatter.ts';
 import { readPapers } from './load.ts';
 import { checkMdxNote } from './mdx-check.ts';
+import { checkNotes } from './safe-notes.ts';
 
 /** Where the check reads. */
 export interface CheckOptions {
@@ -67,6 +68,10 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     errors.push(...problems);
     if (problems.length > 0) broken.add(paper.id);
   }
+  // What sanitizing would take out of each note, and the code each .mdx note runs (for the reviewer).
+  const notes = checkNotes(read.papers.filter((paper) => !broken.has(paper.id)).map((paper) => paper.filePath));
+  errors.push(...notes.errors);
+  warnings.push(...notes.warnings);
   if (options.dumps === undefined) return { files: count, errors, warnings };
 
   let fromDumps;

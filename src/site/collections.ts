@@ -12,10 +12,9 @@ import { loadPapers, type Paper } from '../papers/load.ts';
 import { chooseNoteDate, gitLogArgs, normalisePath, parseGitHistory, type FileHistory } from '../feeds/notes.ts';
 import { hasNotes, papersByInitial, sortByRecency, sortByTitle, sortTopics, topicReadingGroups } from './papers.ts';
 import { paginateSections, papersPerPage, type ListPage } from './pagination.ts';
-import { relatedPapers, type Related } from '../related/related.ts';
+import { relatedInputs, relatedPapers, type Related } from '../related/related.ts';
 import { distinguishingLine, type RowLine } from './row-lines.ts';
 import { keyPhrases } from './stats.ts';
-import { notesText } from './text.ts';
 import { paperPath, withBase } from './urls.ts';
 import type { CatalogueEntry } from '../papers/schema.ts';
 import { bibtexKeys, type Citable } from '../citations/bibtex.ts';
@@ -82,10 +81,8 @@ export const getKeyPhrases = perBuild(async () => {
   return keyPhrases(papers, (await getTopics()).map((topic) => topic.id));
 });
 
-/** Each paper's most similar papers (TF-IDF over title, abstract and notes), computed once per build. */
-export const getRelatedPapers = perBuild(async (): Promise<Map<string, Related[]>> =>
-  relatedPapers((await getPapers()).map((paper) => ({ id: paper.id, title: paper.data.title, abstract: paper.data.abstract, notes: notesText(paper.body) }))),
-);
+/** Each paper's most similar papers (TF-IDF over title, abstract and notes, within its topics), computed once per build. */
+export const getRelatedPapers = perBuild(async (): Promise<Map<string, Related[]>> => relatedPapers(relatedInputs(await getPapers())));
 
 /** A paper's most similar papers (see `getRelatedPapers`), most similar first. */
 export async function getPaperRelated(paper: Paper): Promise<Paper[]> {

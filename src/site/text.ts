@@ -1,4 +1,5 @@
 /** Turning stored text (abstracts, notes) into what a page shows. */
+import { safeNotes } from '../papers/safe-notes.ts';
 
 /**
  * Paragraphs of a text, whitespace collapsed. Paragraphs are separated by a blank
@@ -49,14 +50,15 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /**
- * Plain text of Markdown or MDX notes, for an excerpt: drops MDX imports and
- * exports, code blocks, tags and `{expressions}`, and keeps the words of
- * emphasis, links and headings. Math (`$…$`, `$$…$$`) is kept as its TeX source.
+ * Plain text of Markdown or MDX notes, for an excerpt, a feed or the search index: of
+ * the note as the page shows it (`safeNotes`: no script, style, iframe or their text),
+ * it drops MDX imports and exports, code blocks, tags and `{expressions}`, and keeps
+ * the words of emphasis, links and headings. Math (`$…$`, `$$…$$`) is kept as its TeX source.
  */
 export function notesText(body: string): string {
   // Set math aside first: its braces and underscores are not MDX or emphasis.
   const math: string[] = [];
-  return body
+  return safeNotes(body).markdown
     .replace(/\$\$[\s\S]+?\$\$|\$[^$\n]+\$/g, (tex) => `\u0000${math.push(tex) - 1}\u0000`)
     .replace(/^(?:import|export)\s.*$/gm, ' ')
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, ' ')

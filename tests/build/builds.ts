@@ -54,6 +54,23 @@ export const fixtureSite: SiteBuild = {
   },
 };
 
+/** A site whose notes try every way a note could run code on the site (tests/fixtures/hostile): see escaping.test.ts. */
+export const hostileSite: SiteBuild = {
+  name: 'hostile fixture',
+  contentDir: 'tests/fixtures/hostile/content',
+  outDir: '.cache/hostile-dist',
+  base: '/',
+  repoUrl: 'https://github.com/example/shelf-hostile',
+  site: 'https://lab.example.org',
+  env: {
+    SHELF_CONTENT_DIR: 'tests/fixtures/hostile/content',
+    SHELF_OUT_DIR: '.cache/hostile-dist',
+    SHELF_CACHE_DIR: '.cache/hostile-astro',
+    SITE_URL: 'https://lab.example.org',
+    REPO_URL: 'https://github.com/example/shelf-hostile',
+  },
+};
+
 export const builds = [realSite, fixtureSite];
 
 /** Every file under `dir`, as paths relative to the repository root. */

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { builds, fixtureSite, listFiles, readPage } from './builds.ts';
+import { gunzipSync } from 'node:zlib';
+import { builds, fixtureSite, hostileSite, listFiles, readPage } from './builds.ts';
 
 
 /** True for the text of a JSON data block that cannot end its script element early: valid JSON without `<`. */
@@ -55,5 +56,60 @@ describe('an abstract and title with markup (fixture)', () => {
     for (const data of page.querySelectorAll('script[type="application/ld+json"]')) expect(isDataBlock(data.text)).toBe(true);
     expect(page.querySelectorAll('img')).toEqual([]);
     expect(page.querySelector('main b')).toBeNull();
+  });
+});
+
+describe('notes that try to run code (hostile fixture)', () => {
+  const files = listFiles(hostileSite.outDir);
+  /** A built file's text, gunzipped when Pagefind compressed it. */
+  const text = (file: string) => {
+    const bytes = readFileSync(file);
+    return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  };
+
+  it('leave no payload in any file of the build: pages, feeds, catalogue, search index, service worker', () => {
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.some((file) => file.includes('/pagefind/fragment/'))).toBe(true);
+    expect(files.filter((file) => text(file).includes('__hostile')).map((file) => relative(hostileSite.outDir, file))).toEqual([]);
+  });
+
+  it.each(['hostile-markdown', 'hostile-mdx'])('leave no script, handler, style, frame or script URL in the notes of /papers/%s/', (slug) => {
+    const notes = readPage(hostileSite, `papers/${slug}/`).querySelector('.notes');
+    expect(notes).not.toBeNull();
+    expect(notes!.querySelectorAll('script, style, iframe, object, embed, form, button')).toEqual([]);
+    for (const element of notes!.querySelectorAll('*')) {
+      const attributes = Object.entries(element.attributes);
+      expect(attributes.filter(([name]) => /^on/i.test(name) || (name === 'style' && !element.closest('.katex')))).toEqual([]);
+      for (const [name, value] of attributes.filter(([name]) => ['href', 'src', 'action', 'formaction'].includes(name))) {
+        expect([name, value]).toEqual([name, expect.stringMatching(/^(?:https?:\/\/|\/|#|[\w.-]+(?:\/|$))/)]);
+      }
+    }
+  });
+
+  it('keep what GitHub allows: details, kbd, sub, sup, http(s) and site links, math', () => {
+    const notes = readPage(hostileSite, 'papers/hostile-markdown/').querySelector('.notes')!;
+    expect(notes.querySelector('details summary')?.text).toBe('Why it matters');
+    expect(notes.querySelectorAll('kbd').map((kbd) => kbd.text)).toEqual(['Ctrl', 'K']);
+    expect(notes.querySelector('sub')?.text).toBe('2');
+    expect(notes.querySelector('a[href="/papers/attention-sinks/"]')?.text).toBe('paper on this site');
+    expect(notes.querySelector('a[href="https://arxiv.org/abs/2309.17453"]')?.text).toBe('an address');
+    expect(notes.querySelector('a[href="https://example.org/ok"]')?.text).toBe('A fair link');
+    expect(notes.querySelector('.katex .katex-mathml math')).not.toBeNull();
+    expect(notes.querySelector('code')?.text).toBe('<script>');
+  });
+
+  it('keep the MDX note’s own code working', () => {
+    expect(readPage(hostileSite, 'papers/hostile-mdx/').querySelector('.notes p')?.text).toContain('These notes are reviewed MDX.');
+  });
+
+  it('reach the catalogue as Markdown without what the page removes', () => {
+    const catalogue = JSON.parse(readFileSync(`${hostileSite.outDir}/papers.json`, 'utf8')) as { papers: { id: string; notes: string }[] };
+    const notes = catalogue.papers.find((paper) => paper.id === 'hostile-markdown')!.notes;
+    expect(notes).toContain('<a href="https://example.org/ok">A fair link</a>');
+    expect(notes).toContain('[paper on this site](/papers/attention-sinks/)');
+    expect(notes).toContain('A link that runs code, one in capitals');
+    // The one `<script>` left is the code span's text.
+    expect(notes).toContain('`<script>` stays in a code span');
+    expect(notes.replace(/`[^`]*`/g, '')).not.toMatch(/<script|<style|<iframe|onerror|onclick|onload|javascript:|data:/i);
   });
 });

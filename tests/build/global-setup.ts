@@ -6,13 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtureSite, listFiles, realSite, type SiteBuild } from './builds.ts';
+import { fixtureSite, hostileSite, listFiles, realSite, type SiteBuild } from './builds.ts';
 
 const SHARED_INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json'];
 
 export default function setup(): void {
   ensureBuilt(realSite, ['npm', ['run', 'build']], ['content', ...SHARED_INPUTS]);
   ensureBuilt(fixtureSite, ['npm', ['run', 'build:site']], [fixtureSite.contentDir, ...SHARED_INPUTS]);
+  ensureBuilt(hostileSite, ['npm', ['run', 'build:site']], [hostileSite.contentDir, ...SHARED_INPUTS]);
 }
 
 function ensureBuilt(build: SiteBuild, [command, args]: [string, string[]], inputs: string[]): void {

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { relatedPapers } from '../../src/related/related.ts';
-import { notesText } from '../../src/site/text.ts';
+import { relatedInputs, relatedPapers } from '../../src/related/related.ts';
 import { readPage, readPapers, realSite } from './builds.ts';
 
 describe('related papers on the paper pages of the site build', () => {
   const papers = readPapers(realSite);
   const bySlug = new Map(papers.map((paper) => [paper.slug, paper]));
-  const expected = relatedPapers(
-    papers.map((paper) => ({ id: paper.slug, title: paper.data.title, abstract: paper.data.abstract, notes: notesText(paper.body) })),
-  );
+  // As the build computes them: title, abstract, notes as text, and the paper's topics.
+  const expected = relatedPapers(relatedInputs(papers.map((paper) => ({ id: paper.slug, body: paper.body, data: paper.data }))));
   const shown = (slug: string) =>
     readPage(realSite, `papers/${slug}/`)
       .querySelectorAll('section[aria-labelledby="related"] .paper-title a')

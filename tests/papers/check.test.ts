@@ -28,6 +28,12 @@ describe('checkContent', () => {
     expect((await check()).errors).toEqual([]);
   });
 
+  it('reports what sanitizing would remove from a note, by the file’s line', async () => {
+    edit((text) => `${text}\nFine notes.\n\n<img src="f.png" alt="f" onerror="steal()">\n`);
+    const line = readFileSync(path(), 'utf8').split('\n').indexOf('<img src="f.png" alt="f" onerror="steal()">') + 1;
+    expect(await messages()).toEqual([`${path()}:${line}: onerror="steal()" on <img> is removed (remove it: notes cannot run scripts)`]);
+  });
+
   it('reports broken YAML with the file, line and column of the mistake, and the fix', async () => {
     edit((text) => text.replace(/^topics:\n/m, 'topics: [long-context\n'));
     expect(await messages()).toEqual([`${path()}:3:9: topics: invalid YAML: the [ that opens the list is not closed (end the list with ] on the same line, or write it one "  - item" a line)`]);

@@ -63,6 +63,29 @@ describe('relatedPapers', () => {
     expect(relatedPapers(papers).get('prm')).toEqual([]);
   });
 
+  it('lists papers that share a topic before closer wording on another topic', () => {
+    const onTopics = [
+      { ...paper('kv', 'Memory for long context: KV cache eviction', 'Evicting cached keys keeps memory small over long context windows.'), topics: ['long-context'] },
+      { ...paper('world', 'Memory for world models', 'A world model with memory of long context windows and episodes.'), topics: [] },
+      { ...paper('snap', 'Compressing the KV cache', 'Cache compression for long inputs.'), topics: ['long-context'] },
+    ];
+    expect(relatedPapers(onTopics).get('kv')!.map((item) => item.id)).toEqual(['snap', 'world']);
+    // Without topics, the words decide.
+    expect(relatedPapers(onTopics.map(({ topics, ...rest }) => rest)).get('kv')![0].id).toBe('world');
+  });
+
+  it('ranks papers sharing more of the topics higher among those sharing one', () => {
+    const text = 'Process rewards assign credit to reasoning steps.';
+    const related = relatedPapers([
+      { ...paper('p', 'Step rewards for long reasoning', text), topics: ['long-cot', 'credit-assignment'] },
+      { ...paper('one', 'Step rewards for long reasoning', text), topics: ['long-cot'] },
+      { ...paper('both', 'Step rewards for long reasoning', text), topics: ['credit-assignment', 'long-cot'] },
+    ]);
+    expect(related.get('p')!.map((item) => item.id)).toEqual(['both', 'one']);
+    // The score stays the cosine of the words.
+    expect(related.get('p')!.map((item) => item.score)).toEqual([1, 1]);
+  });
+
   it('is deterministic', () => {
     expect(relatedPapers(papers)).toEqual(relatedPapers([...papers]));
   });
