@@ -17,6 +17,7 @@ import { runIngest } from '../../src/ingest/index.ts';
 import { mergeListings } from '../../src/ingest/merge.ts';
 import { parseDump } from '../../src/ingest/parse.ts';
 import { checkContent } from '../../src/papers/check.ts';
+import { checkNotes } from '../../src/papers/safe-notes.ts';
 import { parsePaperFile, updatePaperFile } from '../../src/papers/frontmatter.ts';
 import { loadPapers, PaperFilesError, type Paper } from '../../src/papers/load.ts';
 import type { CatalogueEntry } from '../../src/papers/schema.ts';
@@ -163,7 +164,9 @@ describe('ingest → check → build, fuzzed', () => {
       if (edits.valid) {
         tally.valid += 1;
         expect(second, label).toBeDefined();
-        expect(check.errors, label).toEqual([]);
+        // The pull request's check fails only on what sanitizing takes out of the hostile notes; the build only warns of it.
+        const removals = checkNotes(readdirSync(ws.out).map((name) => join(ws.out, name))).errors;
+        expect(check.errors, label).toEqual(removals);
         expect(build.errors, label).toEqual([]);
         // A run after that changes no byte.
         const after = snapshot(ws.out);
