@@ -7,6 +7,7 @@ import { defineConfig, envField } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import feeds from './src/feeds/integration.ts';
+import remarkWikilinks from './src/notes/remark-wikilinks.ts';
 import serviceWorker from './src/offline/service-worker.ts';
 import searchIndex from './src/search/search-index.ts';
 
@@ -27,7 +28,7 @@ export default defineConfig({
   outDir: process.env.SHELF_OUT_DIR || './dist',
   cacheDir: process.env.SHELF_CACHE_DIR || './node_modules/.astro',
   // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time; MDX notes use the same processor.
-  markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
+  markdown: { processor: unified({ remarkPlugins: [remarkMath, [remarkWikilinks, { base: process.env.BASE_PATH || '/' }]], rehypePlugins: [rehypeKatex] }) },
   // searchIndex() installs the index at build:done; serviceWorker() precaches the pages and the index, so it comes last.
   // feeds() adds the feeds only with a site URL (and warns once without one); so does the sitemap, of every page a reader lands on.
   integrations: [

@@ -1,7 +1,7 @@
 /**
  * `npm run check`: what a pull request must pass, and, without the dumps, what `npm run build` checks
  * before Astro starts. Every paper file parses and follows the schema as the site reads it, names known
- * topics, makes its own page, and has `.mdx` notes that compile (and, for the build, run); with the
+ * topics, makes its own page, has wikilinks that each name one paper or topic, and has `.mdx` notes that compile (and, for the build, run); with the
  * dumps, it is also a different paper from every other file and leaves the fields ingest owns as ingest
  * wrote them.
  */
@@ -16,6 +16,8 @@ import { addedByHand, planIngest, topicsEditedByHand } from '../ingest/reconcile
 import { bodyLineOffset, parsePaperFile } from './frontmatter.ts';
 import { readPapers } from './load.ts';
 import { checkMdxNote } from './mdx-check.ts';
+import { checkWikilinks } from '../notes/check-wikilinks.ts';
+import { loadTopics } from '../topics/topics.ts';
 
 /** Where the check reads. */
 export interface CheckOptions {
@@ -67,6 +69,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     errors.push(...problems);
     if (problems.length > 0) broken.add(paper.id);
   }
+  errors.push(...checkWikilinks(read.papers, loadTopics(options.topics)));
   if (options.dumps === undefined) return { files: count, errors, warnings };
 
   let fromDumps;
