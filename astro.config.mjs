@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import feeds from './src/feeds/integration.ts';
 import { rehypeSanitizeNotes } from './src/papers/sanitize.ts';
+import remarkWikilinks from './src/notes/remark-wikilinks.ts';
 import serviceWorker from './src/offline/service-worker.ts';
 import searchIndex from './src/search/search-index.ts';
 
@@ -27,9 +28,15 @@ export default defineConfig({
   // Test fixtures build into their own folders so they never clobber the real site.
   outDir: process.env.SHELF_OUT_DIR || './dist',
   cacheDir: process.env.SHELF_CACHE_DIR || './node_modules/.astro',
-  // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time; then every note is sanitized as GitHub
-  // sanitizes Markdown (src/papers/sanitize.ts), KaTeX's output included. MDX notes use the same processor.
-  markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeSanitizeNotes] }) },
+  // Math in notes ($…$, $$…$$) is rendered to HTML by KaTeX at build time, [[wikilinks]] become links under the base;
+  // then every note is sanitized as GitHub sanitizes Markdown (src/papers/sanitize.ts), KaTeX's output included.
+  // MDX notes use the same processor.
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath, [remarkWikilinks, { base: process.env.BASE_PATH || '/' }]],
+      rehypePlugins: [rehypeKatex, rehypeSanitizeNotes],
+    }),
+  },
   // searchIndex() installs the index at build:done; serviceWorker() precaches the pages and the index, so it comes last.
   // feeds() adds the feeds only with a site URL (and warns once without one); so does the sitemap, of every page a reader lands on.
   integrations: [

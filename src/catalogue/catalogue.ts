@@ -4,11 +4,12 @@
  */
 import type { Paper } from '../papers/load.ts';
 import { safeNotes } from '../papers/safe-notes.ts';
+import { plainWikilinks, type LinkIndex } from '../notes/wikilinks.ts';
 import type { Catalogue, CatalogueEntry } from '../papers/schema.ts';
 import { batches } from './pieces.ts';
 
-/** A paper as the catalogue lists it: `url` is its page's address, `related` the ids of its related papers. */
-export function catalogueEntry(paper: Pick<Paper, 'id' | 'data' | 'body' | 'filePath'>, url: string, related: string[]): CatalogueEntry {
+/** A paper as the catalogue lists it: `url` is its page's address, `related` the ids of its related papers; with `links`, a note's `[[wikilinks]]` read as their text. */
+export function catalogueEntry(paper: Pick<Paper, 'id' | 'data' | 'body' | 'filePath'>, url: string, related: string[], links?: LinkIndex): CatalogueEntry {
   const { data } = paper;
   return {
     id: paper.id,
@@ -27,7 +28,7 @@ export function catalogueEntry(paper: Pick<Paper, 'id' | 'data' | 'body' | 'file
     arxiv: data.arxiv ?? null,
     doi: data.doi ?? null,
     // The notes as the page shows them: Markdown without what sanitizing removes (see src/papers/safe-notes.ts).
-    notes: safeNotes(paper.body, { mdx: paper.filePath.endsWith('.mdx') }).markdown.trim(),
+    notes: plainWikilinks(safeNotes(paper.body, { mdx: paper.filePath.endsWith('.mdx') }).markdown.trim(), links),
     related,
   };
 }

@@ -5,9 +5,9 @@
  */
 import { posix } from 'node:path';
 
-/** The `git log` arguments whose output `parseGitLog` reads: newest commit first, each followed by its files. */
+/** The `git log` arguments whose output `parseGitLog` reads: newest commit first (its date and author), each followed by its files. */
 export function gitLogArgs(dir: string): string[] {
-  return ['-c', 'core.quotePath=false', 'log', '--format=%cI', '--name-only', '--relative', '--', dir];
+  return ['-c', 'core.quotePath=false', 'log', '--format=%cI%x09%aN', '--name-only', '--relative', '--', dir];
 }
 
 /** Normalises a repository-relative path (`./content/papers/x.md` → `content/papers/x.md`). */
@@ -15,31 +15,41 @@ export function normalisePath(path: string): string {
   return posix.normalize(path.replaceAll('\\', '/')).replace(/^\.\//, '');
 }
 
-/** When a file was first committed and when it last changed. */
+/** When a file was first committed and when it last changed; who changed it last, and everyone who did, newest first. */
 export interface FileHistory {
   added: Date;
   changed: Date;
+  /** Absent when the log has no authors (a history read without them, or a file known only by its mtime). */
+  author?: string;
+  authors?: string[];
 }
 
 /**
- * Path → first and last commit that touched it, from one `git log --format=%cI --name-only`
- * (a date line, a blank line, the files; newest commit first, so the first date seen is the
- * last change and the last date seen the first commit).
+ * Path → first and last commit that touched it, and its authors, from one
+ * `git log --format=%cI%x09%aN --name-only` (a date and author line, a blank line, the files;
+ * newest commit first, so the first date seen is the last change and the last date seen the first commit).
  */
 export function parseGitHistory(output: string): Map<string, FileHistory> {
   const history = new Map<string, FileHistory>();
   let current: Date | undefined;
+  let author: string | undefined;
   for (const line of output.split(/\r?\n/)) {
+    const commit = /^(\d{4}-\d{2}-\d{2}T\S+)(?:\t(.*))?$/.exec(line.trim());
     const text = line.trim();
     if (!text) continue;
-    if (/^\d{4}-\d{2}-\d{2}T\S+$/.test(text)) {
-      const date = new Date(text);
+    if (commit) {
+      const date = new Date(commit[1]!);
       current = Number.isNaN(date.getTime()) ? undefined : date;
+      author = commit[2]?.trim() || undefined;
     } else if (current) {
       const path = normalisePath(text);
       const known = history.get(path);
-      if (known) known.added = current;
-      else history.set(path, { added: current, changed: current });
+      if (known) {
+        known.added = current;
+        if (author && known.authors && !known.authors.includes(author)) known.authors.push(author);
+      } else {
+        history.set(path, author ? { added: current, changed: current, author, authors: [author] } : { added: current, changed: current });
+      }
     }
   }
   return history;

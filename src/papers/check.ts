@@ -1,7 +1,7 @@
 /**
  * `npm run check`: what a pull request must pass, and, without the dumps, what `npm run build` checks
  * before Astro starts. Every paper file parses and follows the schema as the site reads it, names known
- * topics, makes its own page, and has `.mdx` notes that compile (and, for the build, run); with the
+ * topics, makes its own page, has wikilinks that each name one paper or topic, and has `.mdx` notes that compile (and, for the build, run); with the
  * dumps, it is also a different paper from every other file and leaves the fields ingest owns as ingest
  * wrote them.
  */
@@ -17,6 +17,8 @@ import { bodyLineOffset, parsePaperFile } from './frontmatter.ts';
 import { readPapers } from './load.ts';
 import { checkMdxNote } from './mdx-check.ts';
 import { checkNotes } from './safe-notes.ts';
+import { checkWikilinks } from '../notes/check-wikilinks.ts';
+import { loadTopics } from '../topics/topics.ts';
 
 /** Where the check reads. */
 export interface CheckOptions {
@@ -76,6 +78,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     errors.push(...notes.errors);
     warnings.push(...notes.warnings);
   }
+  errors.push(...checkWikilinks(read.papers, loadTopics(options.topics)));
   if (options.dumps === undefined) return { files: count, errors, warnings };
 
   let fromDumps;

@@ -13,8 +13,12 @@ import { chooseNoteDate, gitLogArgs, normalisePath, parseGitHistory, type FileHi
 import { hasNotes, papersByInitial, sortByRecency, sortByTitle, sortTopics, topicReadingGroups } from './papers.ts';
 import { paginateSections, papersPerPage, type ListPage } from './pagination.ts';
 import { relatedInputs, relatedPapers, type Related } from '../related/related.ts';
+import { linkedFirst } from '../related/linked.ts';
+import { backlinks, linkedPapers, type Mention } from '../notes/backlinks.ts';
+import { buildLinkIndex, plainWikilinks, type LinkIndex } from '../notes/wikilinks.ts';
 import { distinguishingLine, type RowLine } from './row-lines.ts';
 import { keyPhrases } from './stats.ts';
+import { notesText } from './text.ts';
 import { paperPath, withBase } from './urls.ts';
 import type { CatalogueEntry } from '../papers/schema.ts';
 import { bibtexKeys, type Citable } from '../citations/bibtex.ts';
@@ -81,8 +85,41 @@ export const getKeyPhrases = perBuild(async () => {
   return keyPhrases(papers, (await getTopics()).map((topic) => topic.id));
 });
 
-/** Each paper's most similar papers (TF-IDF over title, abstract and notes, within its topics), computed once per build. */
-export const getRelatedPapers = perBuild(async (): Promise<Map<string, Related[]>> => relatedPapers(relatedInputs(await getPapers())));
+/** What a wikilink can name: every paper and topic, by slug and title; built once per build. */
+export const getLinkIndex = perBuild(async (): Promise<LinkIndex> =>
+  buildLinkIndex(
+    (await getPapers()).map((paper) => ({ id: paper.id, title: paper.data.title })),
+    (await getTopics()).map((topic) => ({ id: topic.id, title: topic.data.title })),
+  ),
+);
+
+/** Paper id → the notes on other papers that link to it, with the sentence around each mention; once per build. */
+export const getBacklinks = perBuild(async (): Promise<Map<string, Mention[]>> =>
+  backlinks((await getPapers()).filter(hasNotes).map((paper) => ({ id: paper.id, body: paper.body })), await getLinkIndex()),
+);
+
+/** The notes that link to `paper`: each note's paper and the sentence that mentions it. */
+export async function getPaperMentions(paper: Paper): Promise<(Mention & { paper: Paper })[]> {
+  const [mentions, byId] = await Promise.all([getBacklinks(), getPapersById()]);
+  return (mentions.get(paper.id) ?? []).flatMap((mention) => {
+    const from = byId.get(mention.from);
+    return from ? [{ ...mention, paper: from }] : [];
+  });
+}
+
+/** A paper's notes as plain text (wikilinks read as the titles they name), for feeds and excerpts. */
+export async function getNotesPlainText(paper: Paper): Promise<string> {
+  return notesText(plainWikilinks(paper.body ?? '', await getLinkIndex()));
+}
+
+/**
+ * Each paper's most similar papers, computed once per build: first the papers its note links to or
+ * whose notes link to it, then by TF-IDF over title, abstract and notes.
+ */
+export const getRelatedPapers = perBuild(async (): Promise<Map<string, Related[]>> => {
+  const similar = relatedPapers(relatedInputs(await getPapers()));
+  return linkedFirst(similar, linkedPapers(await getBacklinks()));
+});
 
 /** A paper's most similar papers (see `getRelatedPapers`), most similar first. */
 export async function getPaperRelated(paper: Paper): Promise<Paper[]> {
@@ -197,15 +234,23 @@ function fileHistory(paper: Paper): FileHistory {
   return { added: mtime, changed: mtime };
 }
 
-/** Path → first and last commit for the files under `dir`; empty when git or the history is unavailable. */
+/** Who last changed a paper's notes and when, and how many people have edited its file; undefined without git history. */
+export function paperNoteHistory(paper: Paper): { author: string; date: Date; editors: number } | undefined {
+  if (!hasNotes(paper)) return undefined;
+  const known = readHistory().get(normalisePath(paper.filePath));
+  if (!known?.author || !known.authors) return undefined;
+  return { author: known.author, date: known.changed, editors: known.authors.length };
+}
+
+/**
+ * Path → first and last commit for the files under `dir`; empty when git or the history is unavailable,
+ * and in a shallow clone, whose one commit would date every file to the day it was cloned.
+ */
 function readGitHistory(dir: string): Map<string, FileHistory> {
   try {
-    const output = execFileSync('git', gitLogArgs(dir), {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    return parseGitHistory(output);
+    const git = (args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    if (git(['rev-parse', '--is-shallow-repository']).trim() === 'true') return new Map();
+    return parseGitHistory(git(gitLogArgs(dir)));
   } catch {
     return new Map();
   }
@@ -262,10 +307,10 @@ export const getSortRanks = perBuild(async (): Promise<Map<string, SortRanks>> =
 
 /** Every paper as a catalogue entry (see `catalogueSchema`); `site` makes the URLs absolute. */
 export async function getCatalogueEntries(site: URL | undefined): Promise<CatalogueEntry[]> {
-  const related = await getRelatedPapers();
+  const [related, index] = await Promise.all([getRelatedPapers(), getLinkIndex()]);
   return (await getPapers()).map((paper) => {
     const path = withBase(paperPath(paper.id));
-    return catalogueEntry(paper, site ? new URL(path, site).href : path, (related.get(paper.id) ?? []).map(({ id }) => id));
+    return catalogueEntry(paper, site ? new URL(path, site).href : path, (related.get(paper.id) ?? []).map(({ id }) => id), index);
   });
 }
 

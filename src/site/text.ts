@@ -1,5 +1,6 @@
 /** Turning stored text (abstracts, notes) into what a page shows. */
 import { safeNotes } from '../papers/safe-notes.ts';
+import { plainWikilinks } from '../notes/wikilinks.ts';
 
 /**
  * Paragraphs of a text, whitespace collapsed. Paragraphs are separated by a blank
@@ -53,7 +54,7 @@ export function plural(count: number, one: string, many = `${one}s`): string {
  * Plain text of Markdown or MDX notes, for an excerpt, a feed or the search index: of
  * the note as the page shows it (`safeNotes`: no script, style, iframe or their text),
  * it drops MDX imports and exports, code blocks, tags and `{expressions}`, and keeps
- * the words of emphasis, links and headings. Math (`$…$`, `$$…$$`) is kept as its TeX source.
+ * the words of emphasis, links and headings; a `[[wikilink]]` reads as its text. Math (`$…$`, `$$…$$`) is kept as its TeX source.
  */
 export function notesText(body: string): string {
   // Set math aside first: its braces and underscores are not MDX or emphasis.
@@ -62,6 +63,7 @@ export function notesText(body: string): string {
     .replace(/\$\$[\s\S]+?\$\$|\$[^$\n]+\$/g, (tex) => `\u0000${math.push(tex) - 1}\u0000`)
     .replace(/^(?:import|export)\s.*$/gm, ' ')
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, ' ')
+    .replace(/\[\[[^[\]\n]+\]\]/g, (link) => plainWikilinks(link))
     .replace(/<[^>]+>/g, ' ')
     .replace(/\{[^{}]*\}/g, ' ')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')

@@ -102,7 +102,8 @@ describe('the home page (fixture)', () => {
     expect(quotes).toEqual([
       // Math stays as its TeX source in a plain-text excerpt.
       'A careful benchmark. Read section 3 first. TSort: put shuffled segments back in order. BestAnswer: pick the best answer. The score averages the per-task accuracies, $s = \\frac{1}{n}\\sum_{i=1}^{n} a_i$.',
-      'These notes are MDX: the strategy depends on the verifier.',
+      // A wikilink reads as its text, without brackets.
+      'These notes are MDX: the strategy depends on the verifier. It scores the chains on the Zebra benchmark; see also long-cot.',
     ]);
   });
 });

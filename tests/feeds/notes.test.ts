@@ -13,12 +13,12 @@ content/papers/c.md
 `;
 
 describe('gitLogArgs', () => {
-  it('asks for commit dates and file names under one folder, paths relative to the working directory', () => {
+  it('asks for commit dates, authors and file names under one folder, paths relative to the working directory', () => {
     expect(gitLogArgs('content/papers')).toEqual([
       '-c',
       'core.quotePath=false',
       'log',
-      '--format=%cI',
+      '--format=%cI%x09%aN',
       '--name-only',
       '--relative',
       '--',

@@ -1,8 +1,8 @@
 /** `/notes.json`: the notes feed as JSON Feed 1.1. Added by `src/feeds/integration.ts` only when `site` is set. */
 import type { APIRoute } from 'astro';
 import { jsonFeed } from '../json-feed.ts';
-import { getNotedPapersNewestFirst } from '../../site/collections.ts';
-import { excerpt, notesText } from '../../site/text.ts';
+import { getNotedPapersNewestFirst, getNotesPlainText } from '../../site/collections.ts';
+import { excerpt } from '../../site/text.ts';
 import { notesJsonFeedPath, paperPath, withBase } from '../../site/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -12,13 +12,13 @@ export const GET: APIRoute = async ({ site }) => {
     description: 'Papers on the reading list that someone has written notes on, most recent first.',
     home: absolute(''),
     self: absolute(notesJsonFeedPath()),
-    items: (await getNotedPapersNewestFirst()).map(({ paper, title, date }) => ({
+    items: await Promise.all((await getNotedPapersNewestFirst()).map(async ({ paper, title, date }) => ({
       url: absolute(paperPath(paper.id)),
       title,
-      text: excerpt(notesText(paper.body ?? ''), 2000),
+      text: excerpt(await getNotesPlainText(paper), 2000),
       modified: date,
       tags: paper.data.topics,
-    })),
+    }))),
   });
   return new Response(body, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
 };

@@ -2,8 +2,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { escapeXml } from '../atom.ts';
-import { getNotedPapersNewestFirst } from '../../site/collections.ts';
-import { excerpt, notesText } from '../../site/text.ts';
+import { getNotedPapersNewestFirst, getNotesPlainText } from '../../site/collections.ts';
+import { excerpt } from '../../site/text.ts';
 import { notesFeedPath, paperPath, withBase } from '../../site/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -14,12 +14,12 @@ export const GET: APIRoute = async ({ site }) => {
     description: 'Papers on the reading list that someone has written notes on, most recent first.',
     site: absolute(''),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    items: noted.map(({ paper, title, date }) => ({
+    items: await Promise.all(noted.map(async ({ paper, title, date }) => ({
       title,
       link: absolute(paperPath(paper.id)),
       pubDate: date,
-      description: excerpt(notesText(paper.body ?? ''), 2000),
-    })),
+      description: excerpt(await getNotesPlainText(paper), 2000),
+    }))),
     customData: `<language>en</language><atom:link href="${escapeXml(absolute(notesFeedPath()))}" rel="self" type="application/rss+xml"/>`,
   });
 };
