@@ -5,9 +5,12 @@
  */
 import { posix } from 'node:path';
 
-/** The `git log` arguments whose output `parseGitLog` reads: newest commit first (its date and author), each followed by its files. */
+/**
+ * The `git log` arguments whose output `parseGitLog` reads: newest commit first (its date and author), each followed by its
+ * files. `-c` lists a merge's files too when the merge itself changed them (as `git log -- <file>` counts it), not only plain commits'.
+ */
 export function gitLogArgs(dir: string): string[] {
-  return ['-c', 'core.quotePath=false', 'log', '--format=%cI%x09%aN', '--name-only', '--relative', '--', dir];
+  return ['-c', 'core.quotePath=false', 'log', '-c', '--format=%cI%x09%aN', '--name-only', '--relative', '--', dir];
 }
 
 /** Normalises a repository-relative path (`./content/papers/x.md` → `content/papers/x.md`). */

@@ -81,7 +81,9 @@ export const notesSchema: Schema = {
   protocols: { href: URL_PROTOCOLS, src: URL_PROTOCOLS, cite: URL_PROTOCOLS, longDesc: URL_PROTOCOLS },
   attributes: {
     ...defaultSchema.attributes,
-    span: [...(defaultSchema.attributes?.span ?? []), ['className', ...KATEX_CLASSES], ['style', SAFE_STYLE], ['ariaHidden', 'true'], ['class', 'line']],
+    // Wikilinks (src/notes/remark-wikilinks.ts): a link to a paper or topic, and a link that names nothing.
+    a: [...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')), ['className', 'data-footnote-backref', 'wikilink']],
+    span: [...(defaultSchema.attributes?.span ?? []), ['className', ...KATEX_CLASSES, 'wikilink', 'broken'], ['style', SAFE_STYLE], ['ariaHidden', 'true'], ['class', 'line'], 'title'],
     // Shiki's code blocks: its classes, colours and the keyboard focus that lets a wide block scroll.
     pre: [...(defaultSchema.attributes?.pre ?? []), ['class', /^astro-code(?: [\w-]+)*$/], ['style', SAFE_STYLE], ['tabindex', '0'], 'dataLanguage'],
     svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', ['style', SAFE_STYLE]],

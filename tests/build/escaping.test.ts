@@ -99,7 +99,7 @@ describe('notes that try to run code (hostile fixture)', () => {
   });
 
   it('keep the MDX note’s own code working', () => {
-    expect(readPage(hostileSite, 'papers/hostile-mdx/').querySelector('.notes p')?.text).toContain('These notes are reviewed MDX.');
+    expect(readPage(hostileSite, 'papers/hostile-mdx/').querySelector('.notes .prose p')?.text).toContain('These notes are reviewed MDX.');
   });
 
   it('reach the catalogue as Markdown without what the page removes', () => {

@@ -7,7 +7,7 @@ describe('wikilinks in notes (fixture, base /shelf/)', () => {
     const links = readPage(build, 'papers/notes-in-mdx/').querySelectorAll('.notes a.wikilink').map((a) => [a.getAttribute('href'), a.text]);
     expect(links).toEqual([
       ['/shelf/papers/rated-with-links/', 'the Zebra benchmark'],
-      ['/shelf/topics/long-cot/', 'long-cot'],
+      ['/shelf/topics/long-cot/', 'Long chain-of-thought'],
     ]);
   });
 
@@ -28,7 +28,7 @@ describe('wikilinks in notes (fixture, base /shelf/)', () => {
     const section = readPage(build, 'papers/rated-with-links/').querySelector('section.mentions')!;
     expect(section.querySelector('h2')?.text).toBe('Mentioned in notes on');
     expect(section.querySelector('a')?.getAttribute('href')).toBe('/shelf/papers/notes-in-mdx/#notes');
-    expect(section.querySelector('blockquote')?.text.replace(/\s+/g, ' ')).toBe('It scores the chains on the Zebra benchmark; see also long-cot.');
+    expect(section.querySelector('blockquote')?.text.replace(/\s+/g, ' ')).toBe('It scores the chains on the Zebra benchmark; see also Long chain-of-thought.');
     expect(section.querySelector('blockquote strong')?.text).toBe('the Zebra benchmark');
     expect(readPage(build, 'papers/plain-long-context/').querySelector('section.mentions blockquote')?.text).toBe(
       'Unlike Attention Sinks for Long Context Streaming, it measures what a model does with the whole window.',

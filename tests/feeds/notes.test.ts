@@ -13,11 +13,12 @@ content/papers/c.md
 `;
 
 describe('gitLogArgs', () => {
-  it('asks for commit dates, authors and file names under one folder, paths relative to the working directory', () => {
+  it('asks for commit dates, authors and file names under one folder (a merge that changed a file too), paths relative to the working directory', () => {
     expect(gitLogArgs('content/papers')).toEqual([
       '-c',
       'core.quotePath=false',
       'log',
+      '-c',
       '--format=%cI%x09%aN',
       '--name-only',
       '--relative',
